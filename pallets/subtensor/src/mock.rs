@@ -1,0 +1,101 @@
+//! Mock runtime for the pallet's unit tests.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
+
+use crate as pallet_subtensor;
+use frame_support::{derive_impl, parameter_types, traits::ConstU64};
+use sp_runtime::BuildStorage;
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+/// One TAO in RAO.
+pub const TAO: u64 = 1_000_000_000;
+/// Test accounts.
+pub const ALICE: u64 = 1;
+pub const BOB: u64 = 2;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(5)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(7)]
+	pub type SubtensorModule = pallet_subtensor;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+parameter_types! {
+	pub const ExistentialDeposit: u64 = 500;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type Balance = u64;
+	type ExistentialDeposit = ConstU64<500>;
+	type AccountStore = System;
+	type DustRemoval = pallet_subtensor::RecycleTao<Test>;
+}
+
+impl pallet_subtensor::Config for Test {
+	type Currency = Balances;
+}
+
+/// Builds test externalities; `build_and_execute` also checks the pallet's invariants after the
+/// test body.
+#[derive(Default)]
+pub struct ExtBuilder {
+	balances: Vec<(u64, u64)>,
+}
+
+impl ExtBuilder {
+	/// Endow `accounts` at genesis.
+	pub fn with_balances(mut self, accounts: &[(u64, u64)]) -> Self {
+		self.balances.extend_from_slice(accounts);
+		self
+	}
+
+	/// The externalities, without running anything.
+	pub fn build(self) -> sp_io::TestExternalities {
+		let storage = RuntimeGenesisConfig {
+			system: Default::default(),
+			balances: pallet_balances::GenesisConfig {
+				balances: self.balances,
+				..Default::default()
+			},
+			subtensor_module: Default::default(),
+		}
+		.build_storage()
+		.unwrap();
+		let mut ext = sp_io::TestExternalities::new(storage);
+		ext.execute_with(|| System::set_block_number(1));
+		ext
+	}
+
+	/// Run `test`, then check every invariant of the pallet.
+	pub fn build_and_execute(self, test: impl FnOnce()) {
+		self.build().execute_with(|| {
+			test();
+			SubtensorModule::do_try_state().unwrap();
+		});
+	}
+}
