@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Run a pallet's runtime benchmarks with frame-omni-bencher against the runtime's WASM, and
+# regenerate its weights file.
+#
+#   scripts/benchmark.sh pallet_balances            # prints the results
+#   scripts/benchmark.sh pallet_subtensor pallets/subtensor/src/weights.rs
+#
+# The bencher is installed once with `cargo install --locked` (a large build: it links the whole
+# benchmarking CLI, which is why the node itself does not carry a `benchmark` subcommand).
+# Weights measured on a development machine are marked so in the generated file's header.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO_ROOT"
+
+pallet="${1:?usage: scripts/benchmark.sh PALLET [OUTPUT_FILE]}"
+output="${2:-}"
+bencher_version="0.28.0" # the stable2609 release, like every other Polkadot SDK crate here
+
+if ! frame-omni-bencher --version 2>/dev/null | grep -q "$bencher_version"; then
+	echo "==> installing frame-omni-bencher $bencher_version"
+	cargo install --locked --version "$bencher_version" frame-omni-bencher
+fi
+
+echo "==> building the runtime with runtime-benchmarks"
+cargo build --locked --release -p subtensor-runtime --features runtime-benchmarks
+wasm="$CARGO_TARGET_DIR/release/wbuild/subtensor-runtime/subtensor_runtime.compact.compressed.wasm"
+
+args=(v1 benchmark pallet --runtime "$wasm" --genesis-builder-preset development
+	--pallet "$pallet" --extrinsic '*' --steps 50 --repeat 20)
+if [ -n "$output" ]; then
+	args+=(--output "$output" --template "$REPO_ROOT/scripts/weight-template.hbs")
+fi
+frame-omni-bencher "${args[@]}"

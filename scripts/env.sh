@@ -1,0 +1,9 @@
+# Shared settings for the scripts; source it, don't run it.
+# The build cache lives outside the clone so that repeated runs (and fresh clones) reuse it.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/subtensor-target}"
+export PATH="$HOME/.cargo/bin:$PATH"
+# One set of features for every build, so that tests, e2e and the devnet share one build.
+export NODE_FEATURES="subtensor-node/fast-blocks"
+export NODE_BINARY="$CARGO_TARGET_DIR/debug/subtensor-node"
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export REPO_ROOT

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Install what a fresh Debian machine lacks to build and test the chain. Idempotent: a second run
+# installs nothing and takes a few seconds.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO_ROOT"
+
+say() { printf '==> %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# 1. Debian packages: clang/libclang for bindgen-using crates, protoc for libp2p, node for e2e.
+missing=()
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
+command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
+command -v make >/dev/null 2>&1 || missing+=(make)
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if [ "${#missing[@]}" -gt 0 ]; then
+	say "installing Debian packages: ${missing[*]}"
+	as_root apt-get update -qq
+	as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# 2. The Rust toolchain pinned in rust-toolchain.toml, with the WASM targets and rust-src.
+if ! command -v rustup >/dev/null 2>&1; then
+	echo "rustup is required (https://rustup.rs); it is not installed on this machine" >&2
+	exit 1
+fi
+toolchain="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' rust-toolchain.toml)"
+if ! rustup toolchain list | grep -q "^$toolchain"; then
+	say "installing Rust $toolchain"
+	rustup toolchain install "$toolchain" --profile minimal
+fi
+installed_targets="$(rustup target list --installed --toolchain "$toolchain")"
+for target in wasm32-unknown-unknown wasm32v1-none; do
+	if ! grep -qx "$target" <<<"$installed_targets"; then
+		say "adding target $target"
+		rustup target add "$target" --toolchain "$toolchain"
+	fi
+done
+installed_components="$(rustup component list --installed --toolchain "$toolchain")"
+for component in rust-src rustfmt clippy; do
+	if ! grep -q "^$component" <<<"$installed_components"; then
+		say "adding component $component"
+		rustup component add "$component" --toolchain "$toolchain"
+	fi
+done
+
+# 3. npm packages of the end-to-end tests, exactly as locked.
+e2e="$REPO_ROOT/tests/e2e"
+stamp="$e2e/node_modules/.package-lock.json"
+if [ ! -f "$stamp" ] || ! cmp -s <(sed -n '/"packages"/,$p' "$e2e/package-lock.json") <(sed -n '/"packages"/,$p' "$stamp" 2>/dev/null); then
+	say "installing the e2e tests' npm packages"
+	(cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+say "setup complete"

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Set up, build and run every test: formatting, the Rust unit and property tests of every crate,
+# and the polkadot.js end-to-end tests against a freshly started node.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$REPO_ROOT"
+start=$(date +%s)
+stage() { printf '\n==> [%4ss] %s\n' "$(( $(date +%s) - start ))" "$*"; }
+
+stage "setup"
+scripts/setup.sh
+
+stage "formatting"
+cargo fmt --all -- --check
+
+stage "build (node with WASM runtime, all test targets)"
+scripts/build.sh
+
+stage "Rust tests"
+cargo test --locked --workspace --features "$NODE_FEATURES"
+
+stage "end-to-end tests (polkadot.js against a --dev node)"
+(cd tests/e2e && SUBTENSOR_NODE="$NODE_BINARY" npm test)
+
+stage "all tests passed"
