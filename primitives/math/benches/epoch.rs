@@ -1,0 +1,2 @@
+// Placeholder until the epoch benchmark lands.
+fn main() {}

@@ -1,0 +1,546 @@
+//! Fixed-point helpers with the exact rounding rules of yuma.md §1.
+//!
+//! Working type: [`I32F32`] (i64 bits, 32 fractional bits). Its arithmetic, as provided by
+//! `substrate-fixed`, is exactly what the spec asks for:
+//!
+//! * `a.saturating_mul(b)`: widen, multiply, arithmetic shift right by 32, i.e. **floor toward −∞**,
+//!   clamped to the type range;
+//! * `a.checked_div(b)`: `(a ≪ 32) / b` in the double-width integer, **truncated toward zero**;
+//!   `None` on `b = 0` or overflow. [`safe_div`] maps both to 0;
+//! * fixed → integer (`saturating_to_num`): floor, clamped (negative → 0 for unsigned targets);
+//! * fixed → fixed with fewer fractional bits (`saturating_from_num`): drop the low bits (floor).
+//!
+//! Storage encodings: a *u16 proportion* is `x / 65535`; see [`u16_proportion`] and [`to_u16`].
+
+use alloc::{vec, vec::Vec};
+pub use substrate_fixed::types::{I32F32, I64F64, I96F32, U64F64, U96F32};
+
+/// 0 as I32F32.
+pub const ZERO: I32F32 = I32F32::from_bits(0);
+/// 1 as I32F32 (bits `1 << 32`).
+pub const ONE: I32F32 = I32F32::from_bits(4_294_967_296);
+/// 0.5 as I32F32 (bits `1 << 31`).
+pub const HALF: I32F32 = I32F32::from_bits(2_147_483_648);
+/// 65535 as I32F32 (bits `65535 << 32`), the scale of u16 proportions.
+pub const U16_MAX: I32F32 = I32F32::from_bits(281_470_681_743_360);
+/// 32768 as I32F32 (bits `32768 << 32`): the branch point of [`vec_max_upscale_to_u16`].
+const U16_HALF_UP: I32F32 = I32F32::from_bits(140_737_488_355_328);
+/// e as substrate-fixed stores it: with 23 fractional bits only (`I9F23` floor of e), widened.
+/// `exp(1)` returns exactly this value (yuma.md §1, "exp(1) returns e stored with only 23
+/// fractional bits").
+pub const E_23: I32F32 = I32F32::from_bits(11_674_931_200);
+
+/// `num / den` as I32F32, built from integers (for constants such as `ratio(126, 100)`).
+///
+/// Truncated toward zero; 0 if `den` is 0 or the quotient overflows (as [`safe_div`]).
+pub fn ratio(num: i32, den: i32) -> I32F32 {
+	safe_div(I32F32::saturating_from_num(num), I32F32::saturating_from_num(den))
+}
+
+/// `a / b` truncated toward zero, or **0** when `b = 0` or the quotient overflows.
+///
+/// This is the reference's `safe_div` (`checked_div(..).unwrap_or_default()`).
+pub fn safe_div(a: I32F32, b: I32F32) -> I32F32 {
+	a.checked_div(b).unwrap_or(ZERO)
+}
+
+/// [`safe_div`] for I64F64.
+pub fn safe_div64(a: I64F64, b: I64F64) -> I64F64 {
+	a.checked_div(b).unwrap_or(I64F64::from_bits(0))
+}
+
+/// A stored u16 proportion read back: `x / 65535` (I32F32 division, truncated).
+pub fn u16_proportion(x: u16) -> I32F32 {
+	safe_div(I32F32::saturating_from_num(x), U16_MAX)
+}
+
+/// A u16 value as a raw I32F32 integer (e.g. 65535.0): how the epoch reads weights and classic
+/// bonds. Exact.
+pub fn u16_to_fixed(x: u16) -> I32F32 {
+	I32F32::saturating_from_num(x)
+}
+
+/// Store a proportion as u16: `⌊x · 65535⌋`, clamped to `[0, 65535]`.
+///
+/// Computed as `x.saturating_mul(65535)` then a saturating floor conversion.
+pub fn to_u16(x: I32F32) -> u16 {
+	x.saturating_mul(U16_MAX).saturating_to_num::<u16>()
+}
+
+/// `⌊x⌋` as u64, clamped to `[0, u64::MAX]` (negative → 0).
+pub fn to_u64(x: I32F32) -> u64 {
+	x.saturating_to_num::<u64>()
+}
+
+/// `exp(x)` by the Taylor series of `substrate-fixed`'s `transcendental::exp`.
+///
+/// `exp(0) = 1`; `exp(1) =` [`E_23`]; otherwise `1 + |x| + Σ_{i=2}^{31} |x|^i / i!` where each
+/// term is the previous one multiplied by `|x|` (floor) then divided by `i` (truncated), and for
+/// `x < 0` the result is `1 / exp(−x)` (truncated). `None` if any step overflows.
+pub fn exp(x: I32F32) -> Option<I32F32> {
+	if x == ZERO {
+		return Some(ONE);
+	}
+	if x == ONE {
+		return Some(E_23);
+	}
+	let neg = x < ZERO;
+	let ax = if neg { x.checked_neg()? } else { x };
+	let mut result = ax.checked_add(ONE)?;
+	let mut term = ax;
+	for i in 2i32..32 {
+		term = term.checked_mul(ax)?;
+		term = term.checked_div(I32F32::saturating_from_num(i))?;
+		result = result.checked_add(term)?;
+	}
+	if neg {
+		result = ONE.checked_div(result)?;
+	}
+	Some(result)
+}
+
+/// `exp` with its argument clamped to `[−20, 20]`; on an internal overflow 0 for `x ≤ 0` and
+/// `I32F32::max_value()` otherwise. Total.
+pub fn exp_safe(x: I32F32) -> I32F32 {
+	let lim = I32F32::from_bits(85_899_345_920); // 20 << 32
+	let neg_lim = I32F32::from_bits(-85_899_345_920);
+	let x = if x < neg_lim {
+		neg_lim
+	} else if x > lim {
+		lim
+	} else {
+		x
+	};
+	exp(x).unwrap_or(if x <= ZERO { ZERO } else { I32F32::max_value() })
+}
+
+/// Max-upscale to u16 (yuma.md §8.1): the largest element becomes 65535, others scale with
+/// rounding to nearest (ties away from zero).
+///
+/// `m = max(v)`; `m == 0` (or all ≤ 0) ⇒ `⌊e·65535⌋` clamped (all 0); `m > 32768` ⇒
+/// `round(e · (65535/m))`; otherwise `round((e·65535)/m)`. Divisions truncate. Empty → empty.
+pub fn vec_max_upscale_to_u16(v: &[I32F32]) -> Vec<u16> {
+	let Some(&m) = v.iter().max() else {
+		return Vec::new();
+	};
+	if m <= ZERO {
+		return v.iter().map(|&e| to_u16(e)).collect();
+	}
+	if m > U16_HALF_UP {
+		let factor = safe_div(U16_MAX, m);
+		v.iter().map(|&e| e.saturating_mul(factor).saturating_round().saturating_to_num()).collect()
+	} else {
+		v.iter()
+			.map(|&e| safe_div(e.saturating_mul(U16_MAX), m).saturating_round().saturating_to_num())
+			.collect()
+	}
+}
+
+/// Max-upscale a u16 vector (what `set_weights` stores): [`vec_max_upscale_to_u16`] on the values
+/// read as integers.
+pub fn u16_max_upscale(v: &[u16]) -> Vec<u16> {
+	let fixed: Vec<I32F32> = v.iter().map(|&x| u16_to_fixed(x)).collect();
+	vec_max_upscale_to_u16(&fixed)
+}
+
+/// Normalise in place so the elements sum to 1: each element is divided by the (saturating) sum
+/// with [`safe_div`] (truncated). Unchanged if the sum is 0.
+///
+/// Result: `Σ ≤ 1` and `1 − Σ < len · 2⁻³²` when the input is non-negative with a positive sum.
+pub fn normalize(v: &mut [I32F32]) {
+	let sum = v.iter().fold(ZERO, |acc, &x| acc.saturating_add(x));
+	if sum == ZERO {
+		return;
+	}
+	for x in v.iter_mut() {
+		*x = safe_div(*x, sum);
+	}
+}
+
+/// [`normalize`] in I64F64.
+pub fn normalize64(v: &mut [I64F64]) {
+	let zero = I64F64::from_bits(0);
+	let sum = v.iter().fold(zero, |acc, &x| acc.saturating_add(x));
+	if sum == zero {
+		return;
+	}
+	for x in v.iter_mut() {
+		*x = safe_div64(*x, sum);
+	}
+}
+
+/// Sum with saturating additions.
+pub fn sum(v: &[I32F32]) -> I32F32 {
+	v.iter().fold(ZERO, |acc, &x| acc.saturating_add(x))
+}
+
+/// Element-wise `a / b` with [`safe_div`] (x/0 → 0); the result has the length of `a`, a missing
+/// `b` element counts as 0.
+pub fn vecdiv(a: &[I32F32], b: &[I32F32]) -> Vec<I32F32> {
+	a.iter().enumerate().map(|(i, &x)| safe_div(x, b.get(i).copied().unwrap_or(ZERO))).collect()
+}
+
+/// Top-k mask: `true` for the `k` largest elements. Ties at the cut drop the **lower index**
+/// first (stable ascending sort, the first `len − k` are cleared). `k ≥ len` ⇒ all true.
+pub fn is_topk(v: &[I32F32], k: usize) -> Vec<bool> {
+	topk_impl(v, k, vec![true; v.len()])
+}
+
+/// [`is_topk`] restricted to non-zero elements: starts from `v_i ≠ 0` and clears the `len − k`
+/// smallest (yuma.md §4.3, how validator permits are chosen).
+pub fn is_topk_nonzero(v: &[I32F32], k: usize) -> Vec<bool> {
+	topk_impl(v, k, v.iter().map(|&x| x != ZERO).collect())
+}
+
+fn topk_impl(v: &[I32F32], k: usize, mut result: Vec<bool>) -> Vec<bool> {
+	let n = v.len();
+	if n <= k {
+		return result;
+	}
+	let mut order: Vec<(I32F32, usize)> = v.iter().copied().zip(0..).collect();
+	order.sort_by_key(|a| a.0); // stable: equal values keep index order
+	for &(_, i) in order.iter().take(n.saturating_sub(k)) {
+		if let Some(r) = result.get_mut(i) {
+			*r = false;
+		}
+	}
+	result
+}
+
+/// Stake-weighted median (yuma.md §4.5, `WMED`), exactly as the reference's deterministic
+/// mid-pivot loop.
+///
+/// `idx` selects the candidates (their relative order is kept); `minority` is the stake level to
+/// cross; `lo`/`hi` bound the stake mass of the current candidates. Returns the pivot score at
+/// which the cumulative stake crosses `minority`; 0 for no candidates or after `len(idx) + 1`
+/// rounds. Missing `stake`/`score` entries count as 0.
+pub fn weighted_median(
+	stake: &[I32F32],
+	score: &[I32F32],
+	idx: &[usize],
+	minority: I32F32,
+	mut lo: I32F32,
+	mut hi: I32F32,
+) -> I32F32 {
+	let st = |k: usize| stake.get(k).copied().unwrap_or(ZERO);
+	let sc = |k: usize| score.get(k).copied().unwrap_or(ZERO);
+	let mut cur: Vec<usize> = idx.to_vec();
+	let rounds = idx.len().saturating_add(1);
+	for _ in 0..rounds {
+		let len = cur.len();
+		if len == 0 {
+			return ZERO;
+		}
+		if len == 1 {
+			return cur.first().map(|&k| sc(k)).unwrap_or(ZERO);
+		}
+		let Some(&pivot_idx) = cur.get(len / 2) else {
+			return ZERO;
+		};
+		let pivot = sc(pivot_idx);
+		let mut lower = Vec::new();
+		let mut upper = Vec::new();
+		let mut lower_stake = ZERO;
+		let mut upper_stake = ZERO;
+		for &k in &cur {
+			let s = sc(k);
+			if s < pivot {
+				lower.push(k);
+				lower_stake = lower_stake.saturating_add(st(k));
+			} else if s > pivot {
+				upper.push(k);
+				upper_stake = upper_stake.saturating_add(st(k));
+			}
+		}
+		if minority < lo.saturating_add(lower_stake) && !lower.is_empty() {
+			hi = lo.saturating_add(lower_stake);
+			cur = lower;
+		} else if hi.saturating_sub(upper_stake) <= minority && !upper.is_empty() {
+			lo = hi.saturating_sub(upper_stake);
+			cur = upper;
+		} else {
+			return pivot;
+		}
+	}
+	ZERO
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+mod tests {
+	use super::*;
+
+	fn f(x: f32) -> I32F32 {
+		I32F32::from_num(x)
+	}
+	fn fv(v: &[f32]) -> Vec<I32F32> {
+		v.iter().map(|&x| f(x)).collect()
+	}
+
+	#[test]
+	fn constants_are_what_they_say() {
+		assert_eq!(ONE, I32F32::from_num(1));
+		assert_eq!(HALF, I32F32::from_num(0.5));
+		assert_eq!(U16_MAX, I32F32::from_num(65535));
+		assert_eq!(U16_HALF_UP, I32F32::from_num(32768));
+		assert_eq!(E_23, I32F32::from(substrate_fixed::transcendental::E));
+		assert_eq!(ratio(126, 100), I32F32::from_num(126) / I32F32::from_num(100));
+		assert_eq!(ratio(1, 0), ZERO);
+	}
+
+	// M1
+	#[test]
+	fn m1_max_upscale_to_u16() {
+		let cases: Vec<(Vec<I32F32>, Vec<u16>)> = vec![
+			(vec![], vec![]),
+			(fv(&[0.0]), vec![0]),
+			(fv(&[0.0, 0.0]), vec![0, 0]),
+			(fv(&[0.0, 1.0]), vec![0, 65535]),
+			(fv(&[0.0, 1e-9]), vec![0, 65535]),
+			(fv(&[0.0, 0.000016, 1.0]), vec![0, 1, 65535]),
+			(fv(&[1e-9, 1e-9]), vec![65535, 65535]),
+			(
+				fv(&[0.000001, 0.000006, 0.000007, 0.0001, 0.001, 0.01, 0.1, 0.2, 0.3, 0.4]),
+				vec![0, 1, 1, 16, 164, 1638, 16384, 32768, 49151, 65535],
+			),
+			(fv(&[16384.0]), vec![65535]),
+			(fv(&[32768.0]), vec![65535]),
+			(fv(&[32769.0]), vec![65535]),
+			(fv(&[65535.0]), vec![65535]),
+			(vec![I32F32::max_value()], vec![65535]),
+			(fv(&[0.0, 1.0, 65535.0]), vec![0, 1, 65535]),
+			(fv(&[0.0, 0.5, 1.0, 1.5, 2.0, 32768.0]), vec![0, 1, 2, 3, 4, 65535]),
+			(fv(&[0.0, 0.5, 1.0, 1.5, 2.0, 32768.0, 32769.0]), vec![0, 1, 2, 3, 4, 65533, 65535]),
+			(
+				vec![f(0.0), f(1.0), f(32768.0), f(32769.0), I32F32::max_value()],
+				vec![0, 0, 1, 1, 65535],
+			),
+		];
+		for (input, expected) in cases {
+			assert_eq!(vec_max_upscale_to_u16(&input), expected, "input {input:?}");
+		}
+	}
+
+	// M2
+	#[test]
+	fn m2_u16_max_upscale() {
+		let cases: Vec<(Vec<u16>, Vec<u16>)> = vec![
+			(vec![], vec![]),
+			(vec![0], vec![0]),
+			(vec![0, 0], vec![0, 0]),
+			(vec![1], vec![65535]),
+			(vec![0, 1], vec![0, 65535]),
+			(vec![65534], vec![65535]),
+			(vec![65535], vec![65535]),
+			(vec![65535, 65535], vec![65535, 65535]),
+			(vec![0, 1, 65534], vec![0, 1, 65535]),
+			(vec![0, 1, 2, 3, 4, 65533, 65535], vec![0, 1, 2, 3, 4, 65533, 65535]),
+			(vec![32767, 0, 32767], vec![65535, 0, 65535]),
+		];
+		for (input, expected) in cases {
+			assert_eq!(u16_max_upscale(&input), expected, "input {input:?}");
+		}
+	}
+
+	// M4
+	#[test]
+	fn m4_u64_normalization_precision() {
+		let total = I64F64::from_num(21_000_000_000_000_000u64);
+		let one = safe_div64(I64F64::from_num(1), total);
+		assert_eq!(one, I64F64::from_num(0.0000000000000000476));
+		assert_eq!(I32F32::saturating_from_num(one), ZERO);
+		let x = safe_div64(I64F64::from_num(4_889_444u64), total);
+		assert_eq!(x, I64F64::from_num(0.00000000023283066664));
+		assert_eq!(I32F32::saturating_from_num(x), I32F32::from_num(0.0000000002));
+		let half = safe_div64(I64F64::from_num(10_500_000_000_000_000u64), total);
+		assert_eq!(half, I64F64::from_num(0.5));
+		assert_eq!(I32F32::saturating_from_num(half), HALF);
+		assert_eq!(safe_div64(total, total), I64F64::from_num(1));
+	}
+
+	// M5
+	#[test]
+	fn m5_exp_safe_clamps() {
+		assert_eq!(exp_safe(ZERO), ONE);
+		assert_eq!(exp_safe(ONE), exp(ONE).unwrap());
+		let e_m20 = exp(I32F32::from_num(-20)).unwrap();
+		assert_eq!(exp_safe(I32F32::from_num(-20)), e_m20);
+		assert_eq!(exp_safe(I32F32::from_num(-21)), e_m20);
+		assert_eq!(exp_safe(I32F32::min_value()), e_m20);
+		let e_20 = exp(I32F32::from_num(20)).unwrap();
+		assert_eq!(exp_safe(I32F32::from_num(20)), e_20);
+		assert_eq!(exp_safe(I32F32::from_num(21)), e_20);
+		assert_eq!(exp_safe(I32F32::max_value()), e_20);
+	}
+
+	#[test]
+	fn exp_matches_substrate_fixed_series_bit_for_bit() {
+		// Our own series against the library's, on a grid over the clamped domain and a few
+		// extreme arguments.
+		let mut x = -20.0f64;
+		while x <= 20.0 {
+			let a = I32F32::from_num(x);
+			let lib: Result<I32F32, ()> = substrate_fixed::transcendental::exp(a);
+			assert_eq!(exp(a), lib.ok(), "x = {x}");
+			x += 0.0137;
+		}
+		for bits in
+			[1i64 << 32, 0, 1i64, -1, 7, 1 << 31, -(1 << 31), 3 << 32, i64::MAX, i64::MIN + 1]
+		{
+			let a = I32F32::from_bits(bits);
+			let lib: Result<I32F32, ()> = substrate_fixed::transcendental::exp(a);
+			assert_eq!(exp(a), lib.ok(), "bits = {bits}");
+		}
+	}
+
+	// M6
+	#[test]
+	fn m6_topk() {
+		let seq: Vec<I32F32> = (0..10).map(I32F32::from_num).collect();
+		assert_eq!(is_topk(&[], 5), Vec::<bool>::new());
+		assert_eq!(is_topk(&seq, 0), vec![false; 10]);
+		assert_eq!(
+			is_topk(&seq, 5),
+			vec![false, false, false, false, false, true, true, true, true, true]
+		);
+		assert_eq!(is_topk(&seq, 10), vec![true; 10]);
+		assert_eq!(is_topk(&seq, 100), vec![true; 10]);
+		let rev: Vec<I32F32> = (0..10).rev().map(I32F32::from_num).collect();
+		assert_eq!(
+			is_topk(&rev, 5),
+			vec![true, true, true, true, true, false, false, false, false, false]
+		);
+		let alt: Vec<I32F32> = [9, 0, 8, 1, 7, 2, 6, 3, 5, 4].map(I32F32::from_num).to_vec();
+		let expect = vec![true, false, true, false, true, false, true, false, true, false];
+		assert_eq!(is_topk(&alt, 5), expect);
+		let alt_tenth: Vec<I32F32> = alt.iter().map(|x| *x * f(0.1)).collect();
+		assert_eq!(is_topk(&alt_tenth, 5), expect);
+		let ties: Vec<I32F32> = [0, 1, 2, 3, 4, 5, 5, 5, 5, 6].map(I32F32::from_num).to_vec();
+		assert_eq!(
+			is_topk(&ties, 5),
+			vec![false, false, false, false, false, true, true, true, true, true]
+		);
+		// Non-zero variant: zeros never get a permit, even below k.
+		assert_eq!(is_topk_nonzero(&fv(&[0.0, 1.0, 2.0]), 5), vec![false, true, true]);
+		// Ties at the cut drop the lower index first.
+		assert_eq!(is_topk_nonzero(&fv(&[1.0, 1.0, 1.0]), 2), vec![false, true, true]);
+	}
+
+	// M7
+	#[test]
+	fn m7_normalize() {
+		let mut v = fv(&[1.0, 10.0, 30.0]);
+		normalize(&mut v);
+		let expect = [0.0243902437, 0.243902439, 0.7317073171];
+		for (a, e) in v.iter().zip(expect) {
+			assert!((a.to_num::<f64>() - e).abs() <= 1e-4);
+		}
+		assert!((sum(&v).to_num::<f64>() - 1.0).abs() <= 1e-4);
+		let mut v = fv(&[-1.0, 10.0, 30.0]);
+		normalize(&mut v);
+		let expect = [-0.0256410255, 0.2564102563, 0.769230769];
+		for (a, e) in v.iter().zip(expect) {
+			assert!((a.to_num::<f64>() - e).abs() <= 1e-4);
+		}
+		let mut w: Vec<I64F64> = [1.0, 10.0, 30.0].iter().map(|&x| I64F64::from_num(x)).collect();
+		normalize64(&mut w);
+		for (a, e) in w.iter().zip([0.0243902437, 0.243902439, 0.7317073171]) {
+			assert!((a.to_num::<f64>() - e).abs() <= 1e-4);
+		}
+		let mut zeros = fv(&[0.0, 0.0]);
+		normalize(&mut zeros);
+		assert_eq!(zeros, fv(&[0.0, 0.0]));
+		assert_eq!(
+			vecdiv(&fv(&[0.0, 1.0, 0.0, 1.0]), &fv(&[0.0, 1.0, 1.0, 0.0])),
+			fv(&[0.0, 1.0, 0.0, 0.0])
+		);
+	}
+
+	// M13
+	#[test]
+	fn m13_weighted_median() {
+		let majority = f(0.51);
+		let check = |stake: Vec<I32F32>, score: Vec<I32F32>, expect: I32F32| {
+			let idx: Vec<usize> = (0..stake.len()).collect();
+			let total = sum(&stake);
+			let minority = total - majority;
+			assert_eq!(
+				weighted_median(&stake, &score, &idx, minority, ZERO, total),
+				expect,
+				"stake {stake:?} score {score:?}"
+			);
+		};
+		check(vec![], vec![], ZERO);
+		let mut one = fv(&[0.51]);
+		normalize(&mut one);
+		check(one, fv(&[1.0]), f(1.0));
+		check(fv(&[0.49, 0.51]), fv(&[0.5, 1.0]), f(1.0));
+		check(fv(&[0.51, 0.49]), fv(&[0.5, 1.0]), f(0.5));
+		check(fv(&[0.49, 0.0, 0.51]), fv(&[0.5, 0.7, 1.0]), f(1.0));
+		check(fv(&[0.49, 0.01, 0.5]), fv(&[0.5, 0.7, 1.0]), f(0.7));
+		check(fv(&[0.49, 0.51, 0.0]), fv(&[0.5, 0.7, 1.0]), f(0.7));
+		check(fv(&[0.0, 0.49, 0.51]), fv(&[0.5, 0.7, 1.0]), f(1.0));
+		check(fv(&[0.0, 0.49, 0.0, 0.51]), fv(&[0.5, 0.5, 1.0, 1.0]), f(1.0));
+		check(fv(&[0.0, 0.49, 0.0, 0.51, 0.0]), fv(&[0.5, 0.5, 1.0, 1.0, 0.5]), f(1.0));
+		check(fv(&[0.2; 5]), fv(&[0.8, 0.2, 1.0, 0.6, 0.4]), f(0.6));
+		check(fv(&[0.1; 10]), fv(&[0.8, 0.8, 0.2, 0.2, 1.0, 1.0, 0.6, 0.6, 0.4, 0.4]), f(0.6));
+	}
+
+	#[test]
+	fn m13_weighted_median_random_property() {
+		// For n = 100 and several majorities the median is a score at the cumulative-stake
+		// crossing of `minority` (deterministic pseudo-random inputs, any permutation).
+		let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+		let mut next = || {
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			seed
+		};
+		for majority in [0.0, 1e-7, 0.25, 0.49, 0.5, 0.51, 0.9999999, 1.0f64] {
+			for _ in 0..20 {
+				let n = 100;
+				let mut stake: Vec<I32F32> =
+					(0..n).map(|_| I32F32::from_num((next() % 1000) as f64)).collect();
+				normalize(&mut stake);
+				let score: Vec<I32F32> =
+					(0..n).map(|_| I32F32::from_num((next() % 50) as f64 / 50.0)).collect();
+				let total = sum(&stake);
+				let minority = total.saturating_sub(I32F32::from_num(majority));
+				let idx: Vec<usize> = (0..n).collect();
+				let med = weighted_median(&stake, &score, &idx, minority, ZERO, total);
+				// Closed form: the smallest score x with stake(score ≤ x) > minority, else the
+				// largest score.
+				let mut levels: Vec<I32F32> = score.clone();
+				levels.sort();
+				levels.dedup();
+				let expect = levels
+					.iter()
+					.copied()
+					.find(|&x| {
+						let cum = (0..n).filter(|&q| score[q] <= x).fold(ZERO, |a, q| a + stake[q]);
+						cum > minority
+					})
+					.unwrap_or(*levels.last().unwrap());
+				assert_eq!(med, expect, "majority {majority}");
+			}
+		}
+	}
+
+	// M19
+	#[test]
+	fn m19_conversions() {
+		assert_eq!(to_u16(ZERO), 0);
+		assert_eq!(to_u16(u16_proportion(32767)), 32766); // ⌊(32767/65535 truncated)·65535⌋
+		assert_eq!(I32F32::from_num(32767).saturating_to_num::<u16>(), 32767);
+		assert_eq!(I32F32::from_num(65535).saturating_to_num::<u16>(), 65535);
+		assert_eq!(to_u16(I32F32::from_num(65535)), 65535); // saturates
+		assert_eq!(to_u64(I32F32::from_num(-1)), 0);
+		assert_eq!(I64F64::from_num(i64::MAX).saturating_to_num::<u64>(), i64::MAX as u64);
+		assert_eq!(I32F32::saturating_from_num(I64F64::from_num(u32::MAX)), I32F32::max_value());
+		assert!(I32F32::checked_from_num(u32::MAX).is_none());
+		assert_eq!(to_u16(ONE), 65535);
+		assert_eq!(u16_proportion(65535), ONE);
+		assert_eq!(u16_proportion(0), ZERO);
+	}
+}
