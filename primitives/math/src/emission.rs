@@ -268,7 +268,13 @@ pub fn split_alpha_out(alpha_out: u64, owner_cut: u16, root_prop: U64F64) -> Alp
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#[allow(
+	clippy::unwrap_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects,
+	clippy::float_arithmetic,
+	clippy::excessive_precision
+)]
 mod tests {
 	use super::*;
 

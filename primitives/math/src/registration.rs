@@ -72,7 +72,13 @@ pub fn adjust_burn(
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#[allow(
+	clippy::unwrap_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects,
+	clippy::float_arithmetic,
+	clippy::excessive_precision
+)]
 mod tests {
 	use super::*;
 

@@ -126,7 +126,13 @@ pub fn distribute(pool: SharePool, amount: u64) -> Result<SharePool, MathError> 
 }
 
 #[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#[allow(
+	clippy::unwrap_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects,
+	clippy::float_arithmetic,
+	clippy::excessive_precision
+)]
 mod tests {
 	use super::*;
 

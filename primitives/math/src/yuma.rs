@@ -199,6 +199,20 @@ pub fn liquid_alpha(
 	a.max(low).min(high)
 }
 
+/// Halve every element until their sum fits I64F64 (never triggers for real stakes: the TAO
+/// supply is < 2⁶³ rao). Keeps the normalised stake a proportion (Σ ≤ 1) for any input.
+fn scale_to_fit(v: &mut [I64F64]) {
+	for _ in 0..128 {
+		let fits = v.iter().try_fold(I64F64::from_bits(0), |acc, &x| acc.checked_add(x)).is_some();
+		if fits {
+			return;
+		}
+		for x in v.iter_mut() {
+			*x = I64F64::from_bits(x.to_bits() >> 1);
+		}
+	}
+}
+
 fn pad<T: Clone>(v: &[T], n: usize, default: T) -> Vec<T> {
 	(0..n).map(|i| v.get(i).cloned().unwrap_or_else(|| default.clone())).collect()
 }
@@ -262,6 +276,7 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 			}
 		})
 		.collect();
+	scale_to_fit(&mut total);
 	normalize64(&mut total);
 	let stake: Vec<I32F32> = total.iter().map(|&x| I32F32::saturating_from_num(x)).collect();
 

@@ -1,6 +1,12 @@
 //! Every epoch case of `shared/spec/yuma-cases.md` (E*, L*) and the remaining math cases that need
 //! the public epoch API (M3, M17), as unit tests.
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects,
+	clippy::float_arithmetic,
+	clippy::excessive_precision
+)]
 
 mod common;
 

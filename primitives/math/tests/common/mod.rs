@@ -5,7 +5,8 @@
 	clippy::unwrap_used,
 	clippy::indexing_slicing,
 	clippy::arithmetic_side_effects,
-	clippy::needless_range_loop
+	clippy::needless_range_loop,
+	clippy::float_arithmetic
 )]
 
 use subtensor_math::fixed::{
@@ -110,6 +111,12 @@ pub fn dense_epoch(inp: &EpochInputs, p: &YumaParams) -> EpochOutputs {
 			}
 		})
 		.collect();
+	// same overflow guard as the sparse epoch (halve until the sum fits)
+	while total.iter().try_fold(I64F64::from_num(0), |a, &x| a.checked_add(x)).is_none() {
+		for x in total.iter_mut() {
+			*x = I64F64::from_bits(x.to_bits() >> 1);
+		}
+	}
 	normalize64(&mut total);
 	let stake: Vec<I32F32> = total.iter().map(|&x| I32F32::saturating_from_num(x)).collect();
 	let permit_old: Vec<bool> =
