@@ -7,3 +7,9 @@ export NODE_FEATURES="subtensor-node/fast-blocks"
 export NODE_BINARY="$CARGO_TARGET_DIR/debug/subtensor-node"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT
+# The WASM runtime is built by a nested cargo: make it use this workspace's Cargo.lock (it cannot
+# find it from a target dir outside the clone) and the pinned toolchain, whose WASM targets
+# setup.sh installs.
+export WASM_BUILD_WORKSPACE_HINT="$REPO_ROOT"
+WASM_BUILD_TOOLCHAIN="$(sed -n 's/^channel *= *"\(.*\)"/\1/p' "$REPO_ROOT/rust-toolchain.toml")"
+export WASM_BUILD_TOOLCHAIN

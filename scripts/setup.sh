@@ -8,10 +8,12 @@ cd "$REPO_ROOT"
 say() { printf '==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# 1. Debian packages: clang/libclang for bindgen-using crates, protoc for libp2p, node for e2e.
+# 1. Debian packages: clang/libclang for bindgen-using crates, OpenSSL headers, protoc for
+#    libp2p, a C++ compiler for binaryen (wasm-opt), node and npm for the e2e tests.
 missing=()
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
+dpkg -s libssl-dev >/dev/null 2>&1 || missing+=(libssl-dev) # openssl-sys, via litep2p's WebRTC
 command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)

@@ -28,8 +28,6 @@ use sp_runtime::{
 	traits::{BlakeTwo256, IdentifyAccount, Verify},
 	MultiAddress, MultiSignature,
 };
-#[cfg(feature = "std")]
-use sp_version::NativeVersion;
 use sp_version::RuntimeVersion;
 
 pub use frame_system::Call as SystemCall;
@@ -96,12 +94,6 @@ pub const TAO: Balance = 1_000_000_000;
 
 /// Below this many RAO an account is reaped (its dust is recycled).
 pub const EXISTENTIAL_DEPOSIT: Balance = 500;
-
-/// The version information used to identify this runtime when compiled natively.
-#[cfg(feature = "std")]
-pub fn native_version() -> NativeVersion {
-	NativeVersion { runtime_version: VERSION, can_author_with: Default::default() }
-}
 
 /// A block number.
 pub type BlockNumber = u32;

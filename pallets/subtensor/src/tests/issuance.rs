@@ -1,7 +1,7 @@
 use crate::{mock::*, *};
 use frame_support::{
 	assert_ok,
-	traits::{fungible::Balanced, tokens::Precision, tokens::Preservation, Currency},
+	traits::{fungible::Balanced, tokens::Precision, tokens::Preservation},
 };
 
 #[test]
