@@ -188,4 +188,3 @@ mod runtime {
 	#[runtime::pallet_index(12)]
 	pub type Sudo = pallet_sudo;
 }
-

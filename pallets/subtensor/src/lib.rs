@@ -49,11 +49,7 @@ pub const ROOT_SYMBOL: [u8; 2] = [0xCE, 0xA4];
 #[frame_support::pallet]
 pub mod pallet {
 	use super::{NetUid, ROOT_NETUID, ROOT_SYMBOL};
-	use frame_support::{
-		pallet_prelude::*,
-		traits::fungible,
-		BoundedVec,
-	};
+	use frame_support::{pallet_prelude::*, traits::fungible, BoundedVec};
 	use frame_system::pallet_prelude::*;
 
 	/// The in-code storage version.
@@ -134,7 +130,9 @@ pub mod pallet {
 			let symbol: TokenSymbolOf = BoundedVec::truncate_from(ROOT_SYMBOL.to_vec());
 			TokenSymbol::<T>::insert(ROOT_NETUID, symbol);
 			// Pallet-balances is built before this pallet (lower index), so its issuance is final.
-			TotalIssuance::<T>::put(<T::Currency as fungible::Inspect<T::AccountId>>::total_issuance());
+			TotalIssuance::<T>::put(
+				<T::Currency as fungible::Inspect<T::AccountId>>::total_issuance(),
+			);
 		}
 	}
 

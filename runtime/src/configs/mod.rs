@@ -154,4 +154,3 @@ impl pallet_utility::Config for Runtime {
 impl pallet_subtensor::Config for Runtime {
 	type Currency = Balances;
 }
-

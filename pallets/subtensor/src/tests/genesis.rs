@@ -14,9 +14,9 @@ fn genesis_creates_root_subnet_zero_and_nothing_else() {
 
 #[test]
 fn genesis_issuance_counter_equals_balances_issuance() {
-	ExtBuilder::default().with_balances(&[(ALICE, 1_000_000 * TAO), (BOB, 5 * TAO)]).build_and_execute(
-		|| {
+	ExtBuilder::default()
+		.with_balances(&[(ALICE, 1_000_000 * TAO), (BOB, 5 * TAO)])
+		.build_and_execute(|| {
 			assert_eq!(TotalIssuance::<Test>::get(), 1_000_005 * TAO);
-		},
-	);
+		});
 }
