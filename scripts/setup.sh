@@ -51,11 +51,13 @@ for component in rust-src rustfmt clippy; do
 	fi
 done
 
-# 3. npm packages of the end-to-end tests, exactly as locked.
+# 3. npm packages of the end-to-end tests, exactly as locked (reinstalled when the lock changes).
 e2e="$REPO_ROOT/tests/e2e"
-stamp="$e2e/node_modules/.package-lock.json"
-if [ ! -f "$stamp" ] || ! cmp -s <(sed -n '/"packages"/,$p' "$e2e/package-lock.json") <(sed -n '/"packages"/,$p' "$stamp" 2>/dev/null); then
+stamp="$e2e/node_modules/.installed-lock.sha256"
+want="$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 	say "installing the e2e tests' npm packages"
 	(cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+	echo "$want" >"$stamp"
 fi
 say "setup complete"

@@ -7,11 +7,13 @@ use frame_support::{
 	traits::{ConstBool, ConstU32, ConstU64, ConstU8, VariantCountOf},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		IdentityFee, Weight, WeightToFeeCoefficient, WeightToFeeCoefficients,
+		WeightToFeePolynomial,
 	},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
 use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use smallvec::smallvec;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::{traits::One, Perbill};
 use sp_version::RuntimeVersion;
@@ -126,13 +128,29 @@ parameter_types! {
 	pub FeeMultiplier: Multiplier = Multiplier::one();
 }
 
+/// Weight to fee: one RAO per nanosecond of execution (a thousand weight units), so a transfer
+/// costs about 0.0002 TAO and a full 2-second block of normal extrinsics about 1.5 TAO.
+pub struct WeightToFee;
+
+impl WeightToFeePolynomial for WeightToFee {
+	type Balance = Balance;
+	fn polynomial() -> WeightToFeeCoefficients<Self::Balance> {
+		smallvec![WeightToFeeCoefficient {
+			coeff_integer: 0,
+			coeff_frac: Perbill::from_rational(1u32, 1_000u32),
+			negative: false,
+			degree: 1,
+		}]
+	}
+}
+
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	/// Fees are burned and recycled in SubtensorModule's issuance counter.
 	type OnChargeTransaction = FungibleAdapter<Balances, pallet_subtensor::RecycleTao<Runtime>>;
 	type OperationalFeeMultiplier = ConstU8<5>;
-	/// One RAO per unit of weight and per byte: a transfer costs a fraction of a milli-TAO.
-	type WeightToFee = IdentityFee<Balance>;
+	type WeightToFee = WeightToFee;
+	/// One RAO per byte of the extrinsic.
 	type LengthToFee = IdentityFee<Balance>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;

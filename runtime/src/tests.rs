@@ -1,0 +1,86 @@
+//! Tests of the runtime's configuration: genesis presets, fees, versions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate::{
+	configs::WeightToFee, genesis_config_presets, Balances, Runtime, RuntimeGenesisConfig, TAO,
+	VERSION,
+};
+use frame_support::{
+	genesis_builder_helper::build_state,
+	traits::fungible::Inspect,
+	weights::{Weight, WeightToFee as _},
+};
+use sp_genesis_builder::PresetId;
+use sp_keyring::Sr25519Keyring;
+
+/// Merge a JSON patch into a JSON value, as the node does with a preset and the default config.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
+			for (key, value) in patch {
+				merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+			}
+		},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// Genesis storage of a preset, as the node builds it: the preset's patch over the defaults.
+fn preset_externalities(name: &str) -> sp_io::TestExternalities {
+	let patch = genesis_config_presets::get_preset(&PresetId::from(name)).expect("known preset");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, serde_json::from_slice(&patch).unwrap());
+	let mut ext = sp_io::TestExternalities::default();
+	ext.execute_with(|| {
+		build_state::<RuntimeGenesisConfig>(serde_json::to_vec(&config).unwrap())
+			.expect("preset builds")
+	});
+	ext
+}
+
+#[test]
+fn development_preset_endows_six_accounts_with_a_million_tao() {
+	preset_externalities("development").execute_with(|| {
+		assert_eq!(Balances::total_issuance(), 6_000_000 * TAO);
+		for who in [Sr25519Keyring::Alice, Sr25519Keyring::Ferdie] {
+			assert_eq!(Balances::balance(&who.to_account_id()), 1_000_000 * TAO);
+		}
+		assert_eq!(pallet_subtensor::TotalIssuance::<Runtime>::get(), 6_000_000 * TAO);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(Sr25519Keyring::Alice.to_account_id()));
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 1);
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_alice_and_bob_as_authorities() {
+	preset_externalities("local_testnet").execute_with(|| {
+		let aura = pallet_aura::Authorities::<Runtime>::get();
+		let expected: Vec<sp_consensus_aura::sr25519::AuthorityId> =
+			vec![Sr25519Keyring::Alice.public().into(), Sr25519Keyring::Bob.public().into()];
+		assert_eq!(aura.into_inner(), expected);
+		assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 2);
+		assert!(pallet_subtensor::NetworksAdded::<Runtime>::get(0));
+	});
+}
+
+#[test]
+fn unknown_preset_is_refused_and_known_ones_are_listed() {
+	assert!(genesis_config_presets::get_preset(&PresetId::from("mainnet")).is_none());
+	let names = genesis_config_presets::preset_names();
+	assert!(names.contains(&PresetId::from("development")));
+	assert!(names.contains(&PresetId::from("local_testnet")));
+}
+
+#[test]
+fn a_nanosecond_of_weight_costs_one_rao() {
+	assert_eq!(WeightToFee::weight_to_fee(&Weight::from_parts(1_000, 0)), 1);
+	assert_eq!(WeightToFee::weight_to_fee(&Weight::from_parts(150_000_000, 0)), 150_000);
+	assert_eq!(WeightToFee::weight_to_fee(&Weight::zero()), 0);
+}
+
+#[test]
+fn version_is_what_clients_read() {
+	assert_eq!(VERSION.spec_name, "subtensor-chain");
+	assert_eq!(<Runtime as frame_system::Config>::SS58Prefix::get(), 42);
+}
