@@ -18,7 +18,8 @@ use sp_version::RuntimeVersion;
 
 use super::{
 	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, SessionKeys, SubtensorModule, System, TransactionPayment,
+	VERSION,
 };
 
 impl_runtime_apis! {
@@ -186,6 +187,12 @@ impl_runtime_apis! {
 		}
 		fn query_length_to_fee(length: u32) -> Balance {
 			TransactionPayment::length_to_fee(length)
+		}
+	}
+
+	impl subtensor_runtime_api::SubnetRegistrationRuntimeApi<Block> for Runtime {
+		fn get_network_registration_cost() -> u64 {
+			SubtensorModule::get_network_lock_cost()
 		}
 	}
 

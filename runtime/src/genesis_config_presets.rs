@@ -19,6 +19,15 @@ pub const ENDOWMENT: u64 = 1_000_000 * TAO;
 /// Tempo of the root subnet.
 const ROOT_TEMPO: u16 = 100;
 
+/// Development waiting periods (devnet.md "Time"): production values are days long; on a
+/// development chain a new subnet can be started 10 blocks after registration, another subnet
+/// can be registered 10 blocks after the last, and a subnet is immune from pruning for 100 blocks.
+pub const DEV_START_CALL_DELAY: u64 = 10;
+/// See [`DEV_START_CALL_DELAY`].
+pub const DEV_NETWORK_RATE_LIMIT: u64 = 10;
+/// See [`DEV_START_CALL_DELAY`].
+pub const DEV_NETWORK_IMMUNITY_PERIOD: u64 = 100;
+
 fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
@@ -35,7 +44,12 @@ fn testnet_genesis(
 			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
 		},
 		sudo: SudoConfig { key: Some(root) },
-		subtensor_module: pallet_subtensor::GenesisConfig { root_tempo: ROOT_TEMPO },
+		subtensor_module: pallet_subtensor::GenesisConfig {
+			root_tempo: ROOT_TEMPO,
+			start_call_delay: Some(DEV_START_CALL_DELAY),
+			network_rate_limit: Some(DEV_NETWORK_RATE_LIMIT),
+			network_immunity_period: Some(DEV_NETWORK_IMMUNITY_PERIOD),
+		},
 	})
 }
 

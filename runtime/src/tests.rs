@@ -84,3 +84,20 @@ fn version_is_what_clients_read() {
 	assert_eq!(VERSION.spec_name, "subtensor-chain");
 	assert_eq!(<Runtime as frame_system::Config>::SS58Prefix::get(), 42);
 }
+
+#[test]
+fn development_preset_shortens_the_waiting_periods_and_quotes_the_minimum_lock() {
+	use crate::genesis_config_presets::{
+		DEV_NETWORK_IMMUNITY_PERIOD, DEV_NETWORK_RATE_LIMIT, DEV_START_CALL_DELAY,
+	};
+	preset_externalities("development").execute_with(|| {
+		assert_eq!(pallet_subtensor::StartCallDelay::<Runtime>::get(), DEV_START_CALL_DELAY);
+		assert_eq!(pallet_subtensor::NetworkRateLimit::<Runtime>::get(), DEV_NETWORK_RATE_LIMIT);
+		assert_eq!(
+			pallet_subtensor::NetworkImmunityPeriod::<Runtime>::get(),
+			DEV_NETWORK_IMMUNITY_PERIOD
+		);
+		// What `SubnetRegistrationRuntimeApi::get_network_registration_cost` returns.
+		assert_eq!(crate::SubtensorModule::get_network_lock_cost(), 1_000 * TAO);
+	});
+}

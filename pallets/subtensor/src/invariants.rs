@@ -1,27 +1,102 @@
-//! Storage invariants, checked by the `try_state` hook and at the end of every unit test.
+//! Storage invariants (economics.md §6), checked by the `try_state` hook and at the end of every
+//! unit test.
 
-use crate::{Config, NetworksAdded, Pallet, TotalIssuance, TotalNetworks, ROOT_NETUID};
+use crate::*;
+use alloc::collections::btree_set::BTreeSet;
 use frame_support::{ensure, traits::fungible::Inspect};
 use sp_runtime::TryRuntimeError;
 
 impl<T: Config> Pallet<T> {
-	/// Check every invariant of the pallet's storage.
+	/// Check every invariant of the pallet's storage:
 	///
-	/// - the root subnet exists;
-	/// - `TotalNetworks` counts the subnets in `NetworksAdded`;
-	/// - `TotalIssuance` equals pallet-balances' issuance (no TAO is staked yet, and every TAO
-	///   taken out of circulation is recycled from both counters).
+	/// - the root subnet exists and `TotalNetworks` counts `NetworksAdded`;
+	/// - issuance (§6.1.1): `TotalIssuance == balances issuance + TotalStake`, **exactly** (every
+	///   movement in this pallet is integer-exact, so the reference's 1000 RAO tolerance is not
+	///   needed);
+	/// - stake (§6.1.2): `TotalStake == Σ SubnetTAO`; pool entries only for existing subnets;
+	/// - pools (§6.2): both reserves of every dynamic subnet are at least `MIN_LIQ`;
+	/// - UIDs (§6.3.19): `SubnetworkN ≤ MaxAllowedUids`, `Keys`/`Uids` are a bijection on
+	///   `[0, SubnetworkN)`, `IsNetworkMember` agrees, per-UID vectors have length `SubnetworkN`;
+	/// - burn (§6.3.17): `Burn ∈ [MinBurn, MaxBurn]` on every subnet;
+	/// - ownership: `Owner[h] = c` ⇔ `h ∈ OwnedHotkeys[c]`.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		ensure!(NetworksAdded::<T>::get(ROOT_NETUID), "root subnet 0 must exist");
-		let added = NetworksAdded::<T>::iter_values().filter(|added| *added).count();
+		let added: BTreeSet<NetUid> =
+			NetworksAdded::<T>::iter().filter(|(_, a)| *a).map(|(n, _)| n).collect();
 		ensure!(
-			u16::try_from(added).ok() == Some(TotalNetworks::<T>::get()),
+			u16::try_from(added.len()).ok() == Some(TotalNetworks::<T>::get()),
 			"TotalNetworks must count NetworksAdded"
 		);
+
+		let total_stake = TotalStake::<T>::get();
 		ensure!(
-			TotalIssuance::<T>::get() == T::Currency::total_issuance(),
-			"TotalIssuance must equal the balances issuance"
+			u128::from(TotalIssuance::<T>::get())
+				== u128::from(T::Currency::total_issuance())
+					.saturating_add(u128::from(total_stake)),
+			"TotalIssuance must equal the balances issuance plus TotalStake"
 		);
+		let pools: u128 =
+			SubnetTAO::<T>::iter_values().fold(0u128, |a, v| a.saturating_add(u128::from(v)));
+		ensure!(pools == u128::from(total_stake), "TotalStake must equal the sum of SubnetTAO");
+		ensure!(
+			SubnetTAO::<T>::iter_keys().all(|n| added.contains(&n))
+				&& SubnetAlphaIn::<T>::iter_keys().all(|n| added.contains(&n)),
+			"pool entries only for existing subnets"
+		);
+
+		for &netuid in &added {
+			if SubnetMechanism::<T>::get(netuid) == DYNAMIC_MECHANISM {
+				let r = Self::reserves(netuid);
+				ensure!(
+					r.tao >= subtensor_math::pool::MIN_LIQ
+						&& r.alpha >= subtensor_math::pool::MIN_LIQ,
+					"pool reserves must be at least MIN_LIQ"
+				);
+			}
+			let n = SubnetworkN::<T>::get(netuid);
+			ensure!(n <= MaxAllowedUids::<T>::get(netuid), "SubnetworkN ≤ MaxAllowedUids");
+			for uid in 0..n {
+				let hotkey = Keys::<T>::get(netuid, uid).ok_or("Keys must cover [0, N)")?;
+				ensure!(Uids::<T>::get(netuid, &hotkey) == Some(uid), "Uids must invert Keys");
+				ensure!(IsNetworkMember::<T>::get(&hotkey, netuid), "IsNetworkMember must agree");
+			}
+			ensure!(
+				Keys::<T>::iter_prefix(netuid).count() == usize::from(n)
+					&& Uids::<T>::iter_prefix(netuid).count() == usize::from(n),
+				"Keys and Uids hold exactly N entries"
+			);
+			ensure!(
+				LastUpdate::<T>::decode_len(netuid).unwrap_or(0) == usize::from(n)
+					&& PruningScores::<T>::decode_len(netuid).unwrap_or(0) == usize::from(n),
+				"per-UID vectors have length N"
+			);
+			let burn = Burn::<T>::get(netuid);
+			if netuid != ROOT_NETUID {
+				ensure!(
+					burn >= MinBurn::<T>::get(netuid) && burn <= MaxBurn::<T>::get(netuid),
+					"Burn must lie in [MinBurn, MaxBurn]"
+				);
+			}
+		}
+		ensure!(
+			Keys::<T>::iter_keys().all(|(n, _)| added.contains(&n)),
+			"UIDs only on existing subnets"
+		);
+
+		for (hotkey, coldkey) in Owner::<T>::iter() {
+			ensure!(
+				OwnedHotkeys::<T>::get(&coldkey).contains(&hotkey),
+				"an owned hotkey is listed under its coldkey"
+			);
+		}
+		for (coldkey, hotkeys) in OwnedHotkeys::<T>::iter() {
+			for hotkey in hotkeys.iter() {
+				ensure!(
+					Owner::<T>::get(hotkey) == coldkey,
+					"a listed hotkey is owned by that coldkey"
+				);
+			}
+		}
 		Ok(())
 	}
 }

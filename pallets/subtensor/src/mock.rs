@@ -2,6 +2,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::arithmetic_side_effects)]
 
 use crate as pallet_subtensor;
+use crate::NetUid;
+use frame_support::traits::Hooks;
 use frame_support::{derive_impl, parameter_types, traits::ConstU64};
 use sp_runtime::BuildStorage;
 
@@ -9,9 +11,17 @@ type Block = frame_system::mocking::MockBlock<Test>;
 
 /// One TAO in RAO.
 pub const TAO: u64 = 1_000_000_000;
-/// Test accounts.
+/// Test accounts (coldkeys).
 pub const ALICE: u64 = 1;
 pub const BOB: u64 = 2;
+pub const CHARLIE: u64 = 3;
+/// Test hotkeys.
+pub const HOT_A: u64 = 101;
+pub const HOT_B: u64 = 102;
+pub const HOT_C: u64 = 103;
+pub const HOT_D: u64 = 104;
+/// The first subnet registered in a test.
+pub const NET: NetUid = 1;
 
 #[frame_support::runtime]
 mod runtime {
@@ -58,6 +68,7 @@ impl pallet_balances::Config for Test {
 
 impl pallet_subtensor::Config for Test {
 	type Currency = Balances;
+	type WeightInfo = ();
 }
 
 /// Builds test externalities; `build_and_execute` also checks the pallet's invariants after the
@@ -98,4 +109,29 @@ impl ExtBuilder {
 			SubtensorModule::do_try_state().unwrap();
 		});
 	}
+}
+
+/// Advance to block `n`, running `on_initialize` of every block on the way.
+pub fn run_to_block(n: u64) {
+	while System::block_number() < n {
+		let next = System::block_number() + 1;
+		System::set_block_number(next);
+		SubtensorModule::on_initialize(next);
+	}
+}
+
+/// Register a subnet owned by `coldkey` with owner hotkey `hotkey`; returns its netuid.
+pub fn add_subnet(coldkey: u64, hotkey: u64) -> NetUid {
+	frame_support::assert_ok!(SubtensorModule::register_network(
+		RuntimeOrigin::signed(coldkey),
+		hotkey
+	));
+	System::events()
+		.iter()
+		.rev()
+		.find_map(|r| match r.event {
+			RuntimeEvent::SubtensorModule(crate::Event::NetworkAdded(n, _)) => Some(n),
+			_ => None,
+		})
+		.unwrap()
 }

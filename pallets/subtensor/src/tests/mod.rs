@@ -1,2 +1,16 @@
+//! Unit tests on the mock runtime; tests may panic, index and use plain arithmetic.
+#![allow(
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects,
+	clippy::float_arithmetic
+)]
+
+mod dissolve;
 mod genesis;
+mod hooks;
 mod issuance;
+mod registration;
+mod serving;
+mod subnets;

@@ -1,0 +1,8 @@
+//! Subnets: registration and lock cost, pruning and dissolving, symbols, identity, start call.
+//!
+//! Owns the storage under `// ---- subnets ----` in `lib.rs`.
+
+pub(crate) mod dissolve;
+pub(crate) mod identity;
+pub(crate) mod subnet;
+pub mod symbols;

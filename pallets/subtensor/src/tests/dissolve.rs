@@ -1,0 +1,97 @@
+//! Dissolving a subnet (economics.md §1.8, §6.3 vector 16).
+use crate::{mock::*, *};
+use frame_support::{assert_noop, assert_ok};
+use sp_runtime::DispatchError;
+
+#[test]
+fn dissolve_clears_every_per_subnet_item_and_recycles_the_pot_without_stakers() {
+	ExtBuilder::default()
+		.with_balances(&[(ALICE, 10_000 * TAO), (BOB, 1_000 * TAO)])
+		.build_and_execute(|| {
+			add_subnet(ALICE, HOT_A);
+			assert_ok!(SubtensorModule::burned_register(RuntimeOrigin::signed(BOB), NET, HOT_B));
+			assert_ok!(SubtensorModule::serve_axon(
+				RuntimeOrigin::signed(HOT_B),
+				NET,
+				1,
+				0x0a00_0001,
+				8091,
+				4,
+				4,
+				0,
+				0
+			));
+			SubtensorModule::set_kappa(NET, 7);
+			let pot = SubnetTAO::<Test>::get(NET);
+			let stake = TotalStake::<Test>::get();
+			let issuance = TotalIssuance::<Test>::get();
+
+			assert_ok!(SubtensorModule::dissolve_network(RuntimeOrigin::root(), ALICE, NET));
+
+			System::assert_has_event(Event::SubnetPotRecycled(NET, pot).into());
+			System::assert_last_event(Event::NetworkRemoved(NET).into());
+			assert_eq!(TotalStake::<Test>::get(), stake - pot);
+			assert_eq!(TotalIssuance::<Test>::get(), issuance - pot);
+			assert_eq!(TotalNetworks::<Test>::get(), 1);
+			assert!(!NetworksAdded::<Test>::contains_key(NET));
+			assert!(!SubnetTAO::<Test>::contains_key(NET));
+			assert!(!SubnetAlphaIn::<Test>::contains_key(NET));
+			assert!(!SubnetAlphaOut::<Test>::contains_key(NET));
+			assert!(!SubnetOwner::<Test>::contains_key(NET));
+			assert!(!TokenSymbol::<Test>::contains_key(NET));
+			assert!(!Kappa::<Test>::contains_key(NET));
+			assert!(!SubnetworkN::<Test>::contains_key(NET));
+			assert_eq!(Keys::<Test>::iter_prefix(NET).count(), 0);
+			assert_eq!(Uids::<Test>::iter_prefix(NET).count(), 0);
+			assert_eq!(Axons::<Test>::iter_prefix(NET).count(), 0);
+			assert!(!IsNetworkMember::<Test>::get(HOT_B, NET));
+			// Hotkey ownership is not per subnet.
+			assert_eq!(Owner::<Test>::get(HOT_B), BOB);
+			// The netuid and its symbol are reused.
+			SubtensorModule::set_network_rate_limit(0);
+			assert_eq!(add_subnet(ALICE, HOT_A), NET);
+			assert_eq!(TokenSymbol::<Test>::get(NET).into_inner(), SYMBOLS[1].to_vec());
+		});
+}
+
+#[test]
+fn dissolve_needs_root_and_an_existing_non_root_subnet() {
+	ExtBuilder::default().with_balances(&[(ALICE, 10_000 * TAO)]).build_and_execute(|| {
+		add_subnet(ALICE, HOT_A);
+		assert_noop!(
+			SubtensorModule::dissolve_network(RuntimeOrigin::signed(ALICE), ALICE, NET),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			SubtensorModule::dissolve_network(RuntimeOrigin::root(), ALICE, ROOT_NETUID),
+			Error::<Test>::CannotDissolveRootSubnet
+		);
+		assert_noop!(
+			SubtensorModule::dissolve_network(RuntimeOrigin::root(), ALICE, 9),
+			Error::<Test>::SubnetNotExists
+		);
+	});
+}
+
+#[test]
+fn the_pot_is_paid_pro_rata_with_the_largest_remainder_exactly() {
+	ExtBuilder::default()
+		.with_balances(&[(ALICE, 10_000 * TAO), (BOB, 10 * TAO), (CHARLIE, 10 * TAO)])
+		.build_and_execute(|| {
+			add_subnet(ALICE, HOT_A);
+			let pot = SubnetTAO::<Test>::get(NET) + 1; // 10^12 + 1 ≡ 2 (mod 3)
+			SubnetTAO::<Test>::insert(NET, pot);
+			TotalStake::<Test>::mutate(|s| *s += 1);
+			TotalIssuance::<Test>::mutate(|i| *i += 1);
+			let before = [ALICE, BOB, CHARLIE].map(Balances::free_balance);
+			// Stake values 1 : 1 : 1 (staking arrives later; the payout rule is tested here).
+			assert_eq!(SubtensorModule::clear_pool(NET), pot);
+			SubtensorModule::pay_out_pot(NET, pot, &[(ALICE, 5), (BOB, 5), (CHARLIE, 5)]);
+			SubtensorModule::remove_network(NET);
+			let after = [ALICE, BOB, CHARLIE].map(Balances::free_balance);
+			let got: Vec<u64> = (0..3).map(|i| after[i] - before[i]).collect();
+			assert_eq!(got.iter().sum::<u64>(), pot);
+			assert_eq!(got, vec![pot / 3 + 1, pot / 3 + 1, pot / 3]);
+			System::assert_has_event(Event::SubnetPotDistributed(NET, pot).into());
+		});
+}

@@ -1,0 +1,142 @@
+//! Structs kept in storage or passed to calls. Field names are the reference chain's: clients
+//! index them by name (clients.md §5.5).
+
+use alloc::vec::Vec;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::ConstU32, BoundedVec};
+use scale_info::TypeInfo;
+
+/// Longest subnet identity field, in bytes.
+pub const MAX_IDENTITY_FIELD: u32 = 1024;
+/// Longest `subnet_name` and `discord`, in bytes (economics.md §1.5).
+pub const MAX_IDENTITY_SHORT_FIELD: usize = 256;
+
+/// One identity field: UTF-8 bytes, at most [`MAX_IDENTITY_FIELD`].
+pub type IdentityField = BoundedVec<u8, ConstU32<MAX_IDENTITY_FIELD>>;
+
+/// A subnet's public identity (economics.md §1.5). Encodes as eight `Vec<u8>`, like the
+/// reference's `SubnetIdentityV3`.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct SubnetIdentityV3 {
+	/// Name, at most 256 bytes.
+	pub subnet_name: IdentityField,
+	/// Source repository URL.
+	pub github_repo: IdentityField,
+	/// Contact address.
+	pub subnet_contact: IdentityField,
+	/// Web site.
+	pub subnet_url: IdentityField,
+	/// Discord handle, at most 256 bytes.
+	pub discord: IdentityField,
+	/// Free-text description.
+	pub description: IdentityField,
+	/// Logo URL.
+	pub logo_url: IdentityField,
+	/// Anything else.
+	pub additional: IdentityField,
+}
+
+impl SubnetIdentityV3 {
+	/// Build an identity from unbounded fields; `None` if any field is longer than allowed.
+	#[allow(clippy::too_many_arguments)]
+	pub fn try_from_parts(
+		subnet_name: Vec<u8>,
+		github_repo: Vec<u8>,
+		subnet_contact: Vec<u8>,
+		subnet_url: Vec<u8>,
+		discord: Vec<u8>,
+		description: Vec<u8>,
+		logo_url: Vec<u8>,
+		additional: Vec<u8>,
+	) -> Option<Self> {
+		let identity = Self {
+			subnet_name: subnet_name.try_into().ok()?,
+			github_repo: github_repo.try_into().ok()?,
+			subnet_contact: subnet_contact.try_into().ok()?,
+			subnet_url: subnet_url.try_into().ok()?,
+			discord: discord.try_into().ok()?,
+			description: description.try_into().ok()?,
+			logo_url: logo_url.try_into().ok()?,
+			additional: additional.try_into().ok()?,
+		};
+		identity.is_valid().then_some(identity)
+	}
+
+	/// Whether every field is within its limit: name and discord ≤ 256 bytes, the others ≤
+	/// 1024 (the latter is guaranteed by the type).
+	pub fn is_valid(&self) -> bool {
+		self.subnet_name.len() <= MAX_IDENTITY_SHORT_FIELD
+			&& self.discord.len() <= MAX_IDENTITY_SHORT_FIELD
+	}
+}
+
+/// An axon endpoint (clients.md §5.5 `AxonInfo`).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct AxonInfo {
+	/// Block of the last update.
+	pub block: u64,
+	/// Software version.
+	pub version: u32,
+	/// IP address (IPv4 in the low 32 bits, or IPv6).
+	pub ip: u128,
+	/// Port.
+	pub port: u16,
+	/// 4 or 6.
+	pub ip_type: u8,
+	/// Transport protocol code (the SDK sends 4).
+	pub protocol: u8,
+	/// Reserved.
+	pub placeholder1: u8,
+	/// Reserved.
+	pub placeholder2: u8,
+}
+
+/// A prometheus endpoint (clients.md §5.5 `PrometheusInfo`).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct PrometheusInfo {
+	/// Block of the last update.
+	pub block: u64,
+	/// Software version.
+	pub version: u32,
+	/// IP address.
+	pub ip: u128,
+	/// Port.
+	pub port: u16,
+	/// 4 or 6.
+	pub ip_type: u8,
+}
