@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Set up, build and run every test: formatting, the Rust unit and property tests of every crate,
-# and the polkadot.js end-to-end tests against a freshly started node.
+# Set up, build and run every test: formatting, clippy, the Rust unit and property tests of every
+# crate, and the polkadot.js end-to-end tests against a freshly started node.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -12,6 +12,9 @@ scripts/setup.sh
 
 stage "formatting"
 cargo fmt --all -- --check
+
+stage "lints (clippy, warnings are errors)"
+cargo clippy --locked --workspace --all-targets --features "$NODE_FEATURES" -- -D warnings
 
 stage "build (node with WASM runtime, all test targets)"
 scripts/build.sh
