@@ -7,4 +7,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
+	[pallet_subtensor, SubtensorModule]
+	[pallet_admin_utils, AdminUtils]
 );

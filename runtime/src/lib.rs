@@ -72,10 +72,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 2,
+	transaction_version: 3,
 	system_version: 1,
 };
 
@@ -189,4 +189,7 @@ mod runtime {
 
 	#[runtime::pallet_index(12)]
 	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(19)]
+	pub type AdminUtils = pallet_admin_utils;
 }

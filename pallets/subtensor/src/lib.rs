@@ -44,6 +44,8 @@
 
 extern crate alloc;
 
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
 mod hyperparams;
 #[cfg(any(feature = "try-runtime", test))]
 mod invariants;
@@ -78,6 +80,10 @@ pub const MAX_UIDS_LIMIT: u16 = 4096;
 
 /// Mechanism of a dynamic (pool) subnet; the only one `register_network` creates.
 pub const DYNAMIC_MECHANISM: u16 = 1;
+
+/// Least blocks between two changes of a subnet's owner hotkey by its owner
+/// (`DefaultSetSNOwnerHotkeyRateLimit`, economics.md §1.1); root is not limited.
+pub const SET_SN_OWNER_HOTKEY_RATE_LIMIT: u64 = 50_400;
 
 /// Largest accepted axon `protocol` value: the bittensor SDK sends 4; higher values are unknown.
 pub const MAX_AXON_PROTOCOL: u8 = 4;
@@ -349,6 +355,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SubnetOwnerHotkey<T: Config> =
 		StorageMap<_, Identity, NetUid, T::AccountId, OptionQuery>;
+
+	/// Block at which a subnet's owner hotkey was last changed: `NetUid → block`.
+	#[pallet::storage]
+	pub type SubnetOwnerHotkeyLastSet<T> = StorageMap<_, Identity, NetUid, u64, OptionQuery>;
 
 	/// Lock paid to create a subnet, in RAO: `NetUid → u64`.
 	#[pallet::storage]
@@ -706,6 +716,8 @@ pub mod pallet {
 		SubnetIdentityRemoved(NetUid),
 		/// A subnet was started: `(netuid, first emission block)`.
 		FirstEmissionBlockNumberSet(NetUid, u64),
+		/// A subnet's owner hotkey changed: `(netuid, hotkey)`.
+		SubnetOwnerHotkeySet(NetUid, T::AccountId),
 		/// A subnet's token symbol changed.
 		SymbolUpdated {
 			/// The subnet.
@@ -807,6 +819,9 @@ pub mod pallet {
 		ServingRateLimitExceeded,
 		/// The coldkey already owns `MaxOwnedHotkeys` hotkeys.
 		TooManyOwnedHotkeys,
+		/// The owner changed the subnet's owner hotkey fewer than
+		/// [`crate::SET_SN_OWNER_HOTKEY_RATE_LIMIT`] blocks ago.
+		SubnetOwnerHotkeyRateLimitExceeded,
 		/// The root subnet cannot be dissolved.
 		CannotDissolveRootSubnet,
 		/// An amount overflowed its type.

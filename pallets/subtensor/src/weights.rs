@@ -32,23 +32,26 @@ pub trait WeightInfo {
 /// Provisional weights for the runtime (see the module docs).
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
-	/// Worst case: a full subnet set, so the prune candidate scan reads every subnet's
-	/// `NetworksAdded`, `NetworkRegisteredAt` and `SubnetMovingPrice` (3 × 129), and the pruned
-	/// subnet's ~70 per-subnet items are removed, plus ~40 reads and ~45 writes of the new subnet.
+	/// Worst case (benchmark `register_network`): 128 subnets, the pruned one full with 256
+	/// UIDs. Reads: the prune scan (`NetworksAdded`, `NetworkRegisteredAt`, `SubnetMovingPrice`
+	/// of 129 subnets = 387), the symbol scan (129), the pruned UIDs' `Keys` (256) and ~60
+	/// single items = 832. Writes: per pruned UID `IsNetworkMember`, `Keys`, `Uids`,
+	/// `BlockAtRegistration`, `Axons`, `Prometheus` (6 × 256 = 1536), ~75 per-subnet items
+	/// removed and ~45 written for the new subnet = 1656.
 	fn register_network() -> Weight {
-		Weight::from_parts(PROVISIONAL_REF_TIME.saturating_mul(4), 0)
-			.saturating_add(T::DbWeight::get().reads(430))
-			.saturating_add(T::DbWeight::get().writes(120))
+		Weight::from_parts(PROVISIONAL_REF_TIME.saturating_mul(20), 0)
+			.saturating_add(T::DbWeight::get().reads(832))
+			.saturating_add(T::DbWeight::get().writes(1656))
 	}
 	fn register_network_with_identity() -> Weight {
 		Self::register_network().saturating_add(T::DbWeight::get().writes(1))
 	}
-	/// Worst case: 256 UIDs (Keys iterated, IsNetworkMember removed per UID), ~70 items removed,
-	/// and the symbol table scanned for nothing.
+	/// Worst case (benchmark `dissolve_network`): 256 UIDs with endpoints. Reads: `Keys` (256)
+	/// and ~10 items. Writes: 6 per UID (1536) and ~80 per-subnet items = 1616.
 	fn dissolve_network() -> Weight {
-		Weight::from_parts(PROVISIONAL_REF_TIME.saturating_mul(4), 0)
-			.saturating_add(T::DbWeight::get().reads(270))
-			.saturating_add(T::DbWeight::get().writes(340))
+		Weight::from_parts(PROVISIONAL_REF_TIME.saturating_mul(20), 0)
+			.saturating_add(T::DbWeight::get().reads(266))
+			.saturating_add(T::DbWeight::get().writes(1616))
 	}
 	fn set_subnet_identity() -> Weight {
 		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
@@ -66,11 +69,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(131))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
-	/// Worst case: a full subnet, so a UID is replaced after scanning all 256 UIDs'
-	/// `BlockAtRegistration`, plus the owner's hotkeys.
+	/// Worst case (benchmark `burned_register`): a full subnet of 256 non-immune UIDs, so a UID
+	/// is replaced after reading every UID's `BlockAtRegistration` twice (immunity, tie-break:
+	/// 512), the owner's hotkeys and ~25 items = 540 reads; ~20 writes.
 	fn burned_register() -> Weight {
-		Weight::from_parts(PROVISIONAL_REF_TIME.saturating_mul(2), 0)
-			.saturating_add(T::DbWeight::get().reads(290))
+		Weight::from_parts(PROVISIONAL_REF_TIME.saturating_mul(4), 0)
+			.saturating_add(T::DbWeight::get().reads(540))
 			.saturating_add(T::DbWeight::get().writes(20))
 	}
 	fn serve_axon() -> Weight {

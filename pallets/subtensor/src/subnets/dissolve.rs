@@ -101,6 +101,7 @@ impl<T: Config> Pallet<T> {
 		NetworkRegisteredAt::<T>::remove(netuid);
 		SubnetOwner::<T>::remove(netuid);
 		SubnetOwnerHotkey::<T>::remove(netuid);
+		SubnetOwnerHotkeyLastSet::<T>::remove(netuid);
 		SubnetLocked::<T>::remove(netuid);
 		RAORecycledForRegistration::<T>::remove(netuid);
 		FirstEmissionBlockNumber::<T>::remove(netuid);

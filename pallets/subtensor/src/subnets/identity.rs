@@ -37,6 +37,31 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Make `hotkey` the owner hotkey of `netuid` (admin call `sudo_set_sn_owner_hotkey`). The
+	/// caller has checked that the origin is root (`by_root`) or the owner; the owner is rate
+	/// limited to one change per [`SET_SN_OWNER_HOTKEY_RATE_LIMIT`] blocks. The hotkey must be
+	/// free or already the owner coldkey's, and becomes the owner coldkey's.
+	pub fn set_sn_owner_hotkey(
+		by_root: bool,
+		netuid: NetUid,
+		hotkey: &T::AccountId,
+	) -> DispatchResult {
+		let owner = SubnetOwner::<T>::get(netuid).ok_or(Error::<T>::SubnetNotExists)?;
+		let block = Self::current_block();
+		if !by_root {
+			let passes = SubnetOwnerHotkeyLastSet::<T>::get(netuid)
+				.is_none_or(|last| block.saturating_sub(last) >= SET_SN_OWNER_HOTKEY_RATE_LIMIT);
+			ensure!(passes, Error::<T>::SubnetOwnerHotkeyRateLimitExceeded);
+		}
+		ensure!(Self::coldkey_may_use_hotkey(&owner, hotkey), Error::<T>::NonAssociatedColdKey);
+		Self::ensure_can_own_hotkey(&owner, hotkey)?;
+		Self::create_account_if_non_existent(&owner, hotkey)?;
+		SubnetOwnerHotkey::<T>::insert(netuid, hotkey.clone());
+		SubnetOwnerHotkeyLastSet::<T>::insert(netuid, block);
+		Self::deposit_event(Event::SubnetOwnerHotkeySet(netuid, hotkey.clone()));
+		Ok(())
+	}
+
 	/// Start `netuid` on behalf of its owner `coldkey`: from the next block it may receive
 	/// emission and be traded (economics.md §1.6, with the delay in `StartCallDelay`).
 	pub(crate) fn do_start_call(coldkey: &T::AccountId, netuid: NetUid) -> DispatchResult {

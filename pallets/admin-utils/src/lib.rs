@@ -1,0 +1,776 @@
+//! # AdminUtils
+//!
+//! Setters of `SubtensorModule`'s hyperparameters (economics.md §5), with the reference chain's
+//! call names and indices (`sudo_set_*`). Root may call every setter; the subnet owner may call
+//! the owner-settable subset (origin "O" in economics.md §5) for its own subnet. Each call checks
+//! its origin, the subnet and the value's bounds before `SubtensorModule` writes the value and
+//! emits its event, so a refused call changes nothing.
+//!
+//! Not implemented here: the reference's owner rate limit (`OwnerHyperparamRateLimit`) and
+//! freeze window (`AdminFreezeWindow`), and the setters of parameters that belong to later
+//! features (staking, emission, PoW difficulty).
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+pub use pallet::*;
+pub mod weights;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+/// `MinBurnUpperBound`: `MinBurn` must stay below 1 TAO.
+pub const MIN_BURN_UPPER_BOUND: u64 = 1_000_000_000;
+/// `MaxBurnLowerBound`: `MaxBurn` must stay above 0.1 TAO.
+pub const MAX_BURN_LOWER_BOUND: u64 = 100_000_000;
+
+// The call signatures follow the reference chain's argument lists (client API), and FRAME's
+// expansion of `#[pallet::pallet]` and `#[pallet::error]` calls `expect` on values it provides.
+#[allow(clippy::expect_used, clippy::too_many_arguments)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::{WeightInfo, MAX_BURN_LOWER_BOUND, MIN_BURN_UPPER_BOUND};
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use pallet_subtensor::NetUid;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Configuration of the pallet.
+	#[pallet::config]
+	pub trait Config: frame_system::Config + pallet_subtensor::Config {
+		/// Weights of the calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// Errors of the pallet; each names one condition.
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The subnet does not exist.
+		SubnetDoesNotExist,
+		/// The signer is not the subnet's owner (nor root).
+		NotSubnetOwner,
+		/// `MaxAllowedUids` above [`pallet_subtensor::MAX_UIDS_LIMIT`].
+		MaxAllowedUidsGreaterThanLimit,
+		/// `MaxAllowedUids` below the number of UIDs in use.
+		MaxAllowedUIdsLessThanCurrentUIds,
+		/// `MaxAllowedUids` below `MinAllowedUids`.
+		MaxAllowedUidsLessThanMinAllowedUids,
+		/// `MaxAllowedUids` below `MaxAllowedValidators`.
+		MaxAllowedUidsLessThanMaxValidators,
+		/// `MinAllowedUids` above `MaxAllowedUids`.
+		MinAllowedUidsGreaterThanMaxAllowedUids,
+		/// `MaxAllowedValidators` above `MaxAllowedUids`.
+		MaxValidatorsLargerThanMaxUIds,
+		/// `MinBurn` not below 1 TAO.
+		MinBurnNotBelowUpperBound,
+		/// `MinBurn` not below `MaxBurn`.
+		MinBurnNotBelowMaxBurn,
+		/// `MaxBurn` not above 0.1 TAO.
+		MaxBurnNotAboveLowerBound,
+		/// `MaxBurn` not above `MinBurn`.
+		MaxBurnNotAboveMinBurn,
+		/// `BondsMovingAverage` above 10⁶ (i.e. above 1).
+		BondsMovingAverageAboveOne,
+		/// `NetworkMinLockCost` below the pool's minimum liquidity.
+		MinLockCostBelowMinimumLiquidity,
+		/// `AlphaValues` low is 0 or above high.
+		AlphaLowOutOfRange,
+		/// `ImmuneOwnerUidsLimit` outside [1, 10].
+		ImmuneOwnerUidsLimitOutOfRange,
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// Fails with `SubnetDoesNotExist` unless `netuid` exists.
+		fn ensure_subnet(netuid: NetUid) -> DispatchResult {
+			ensure!(
+				pallet_subtensor::Pallet::<T>::subnet_exists(netuid),
+				Error::<T>::SubnetDoesNotExist
+			);
+			Ok(())
+		}
+
+		/// Root, or the owner coldkey of an existing `netuid`.
+		fn ensure_owner_or_root(origin: OriginFor<T>, netuid: NetUid) -> DispatchResult {
+			let who = ensure_signed_or_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			if let Some(who) = who {
+				ensure!(
+					pallet_subtensor::Pallet::<T>::is_subnet_owner(&who, netuid),
+					Error::<T>::NotSubnetOwner
+				);
+			}
+			Ok(())
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Set `ServingRateLimit`: least blocks between two endpoint updates of a hotkey.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(3)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_serving_rate_limit())]
+		pub fn sudo_set_serving_rate_limit(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			serving_rate_limit: u64,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_serving_rate_limit(netuid, serving_rate_limit);
+			Ok(())
+		}
+
+		/// Set `WeightsSetRateLimit`: least blocks between two weight updates.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], `BadOrigin`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_weights_set_rate_limit())]
+		pub fn sudo_set_weights_set_rate_limit(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			weights_set_rate_limit: u64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			pallet_subtensor::Pallet::<T>::set_weights_set_rate_limit(
+				netuid,
+				weights_set_rate_limit,
+			);
+			Ok(())
+		}
+
+		/// Set `AdjustmentInterval`: blocks between two burn adjustments.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], `BadOrigin`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_adjustment_interval())]
+		pub fn sudo_set_adjustment_interval(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			adjustment_interval: u16,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			pallet_subtensor::Pallet::<T>::set_adjustment_interval(netuid, adjustment_interval);
+			Ok(())
+		}
+
+		/// Set `AdjustmentAlpha`: weight of the old burn in an adjustment (x / u64::MAX).
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_adjustment_alpha())]
+		pub fn sudo_set_adjustment_alpha(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			adjustment_alpha: u64,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_adjustment_alpha(netuid, adjustment_alpha);
+			Ok(())
+		}
+
+		/// Set `ImmunityPeriod`: blocks a new UID cannot be replaced.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_immunity_period())]
+		pub fn sudo_set_immunity_period(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			immunity_period: u16,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_immunity_period(netuid, immunity_period);
+			Ok(())
+		}
+
+		/// Set `MinAllowedWeights`.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_allowed_weights())]
+		pub fn sudo_set_min_allowed_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			min_allowed_weights: u16,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_min_allowed_weights(netuid, min_allowed_weights);
+			Ok(())
+		}
+
+		/// Set `MaxAllowedUids`: at most [`pallet_subtensor::MAX_UIDS_LIMIT`], and at least the UIDs in use, `MinAllowedUids` and `MaxAllowedValidators`.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MaxAllowedUidsGreaterThanLimit`], [`Error::MaxAllowedUIdsLessThanCurrentUIds`], [`Error::MaxAllowedUidsLessThanMinAllowedUids`], [`Error::MaxAllowedUidsLessThanMaxValidators`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_allowed_uids())]
+		pub fn sudo_set_max_allowed_uids(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			max_allowed_uids: u16,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			ensure!(
+				max_allowed_uids <= pallet_subtensor::MAX_UIDS_LIMIT,
+				Error::<T>::MaxAllowedUidsGreaterThanLimit
+			);
+			ensure!(
+				max_allowed_uids >= pallet_subtensor::SubnetworkN::<T>::get(netuid),
+				Error::<T>::MaxAllowedUIdsLessThanCurrentUIds
+			);
+			ensure!(
+				max_allowed_uids >= pallet_subtensor::MinAllowedUids::<T>::get(netuid),
+				Error::<T>::MaxAllowedUidsLessThanMinAllowedUids
+			);
+			ensure!(
+				max_allowed_uids >= pallet_subtensor::MaxAllowedValidators::<T>::get(netuid),
+				Error::<T>::MaxAllowedUidsLessThanMaxValidators
+			);
+			pallet_subtensor::Pallet::<T>::set_max_allowed_uids(netuid, max_allowed_uids);
+			Ok(())
+		}
+
+		/// Set `Kappa`: the consensus majority (u16 proportion).
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], `BadOrigin`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_kappa())]
+		pub fn sudo_set_kappa(origin: OriginFor<T>, netuid: NetUid, kappa: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			pallet_subtensor::Pallet::<T>::set_kappa(netuid, kappa);
+			Ok(())
+		}
+
+		/// Set `Rho`: incentive steepness.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_rho())]
+		pub fn sudo_set_rho(origin: OriginFor<T>, netuid: NetUid, rho: u16) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_rho(netuid, rho);
+			Ok(())
+		}
+
+		/// Set `ActivityCutoff`: blocks without weights after which a validator is inactive.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_activity_cutoff())]
+		pub fn sudo_set_activity_cutoff(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			activity_cutoff: u16,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_activity_cutoff(netuid, activity_cutoff);
+			Ok(())
+		}
+
+		/// Set `NetworkRegistrationAllowed`: whether neurons may register.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], `BadOrigin`.
+		#[pallet::call_index(19)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_network_registration_allowed())]
+		pub fn sudo_set_network_registration_allowed(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			registration_allowed: bool,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			pallet_subtensor::Pallet::<T>::set_network_registration_allowed(
+				netuid,
+				registration_allowed,
+			);
+			Ok(())
+		}
+
+		/// Set `TargetRegistrationsPerInterval`.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], `BadOrigin`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_target_registrations_per_interval())]
+		pub fn sudo_set_target_registrations_per_interval(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			target_registrations_per_interval: u16,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			pallet_subtensor::Pallet::<T>::set_target_registrations_per_interval(
+				netuid,
+				target_registrations_per_interval,
+			);
+			Ok(())
+		}
+
+		/// Set `MinBurn`: below `MIN_BURN_UPPER_BOUND` (1 TAO) and below `MaxBurn`; `Burn` is moved into the bounds.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MinBurnNotBelowUpperBound`], [`Error::MinBurnNotBelowMaxBurn`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(22)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_burn())]
+		pub fn sudo_set_min_burn(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			min_burn: u64,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			ensure!(min_burn < MIN_BURN_UPPER_BOUND, Error::<T>::MinBurnNotBelowUpperBound);
+			ensure!(
+				min_burn < pallet_subtensor::MaxBurn::<T>::get(netuid),
+				Error::<T>::MinBurnNotBelowMaxBurn
+			);
+			pallet_subtensor::Pallet::<T>::set_min_burn(netuid, min_burn);
+			Ok(())
+		}
+
+		/// Set `MaxBurn`: above `MAX_BURN_LOWER_BOUND` (0.1 TAO) and above `MinBurn`; `Burn` is moved into the bounds.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MaxBurnNotAboveLowerBound`], [`Error::MaxBurnNotAboveMinBurn`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(23)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_burn())]
+		pub fn sudo_set_max_burn(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			max_burn: u64,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			ensure!(max_burn > MAX_BURN_LOWER_BOUND, Error::<T>::MaxBurnNotAboveLowerBound);
+			ensure!(
+				max_burn > pallet_subtensor::MinBurn::<T>::get(netuid),
+				Error::<T>::MaxBurnNotAboveMinBurn
+			);
+			pallet_subtensor::Pallet::<T>::set_max_burn(netuid, max_burn);
+			Ok(())
+		}
+
+		/// Set `MaxAllowedValidators`: at most `MaxAllowedUids`.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MaxValidatorsLargerThanMaxUIds`], `BadOrigin`.
+		#[pallet::call_index(25)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_allowed_validators())]
+		pub fn sudo_set_max_allowed_validators(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			max_allowed_validators: u16,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			ensure!(
+				max_allowed_validators <= pallet_subtensor::MaxAllowedUids::<T>::get(netuid),
+				Error::<T>::MaxValidatorsLargerThanMaxUIds
+			);
+			pallet_subtensor::Pallet::<T>::set_max_allowed_validators(
+				netuid,
+				max_allowed_validators,
+			);
+			Ok(())
+		}
+
+		/// Set `BondsMovingAverage` (per million, at most 10⁶).
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::BondsMovingAverageAboveOne`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(26)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_bonds_moving_average())]
+		pub fn sudo_set_bonds_moving_average(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			bonds_moving_average: u64,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			ensure!(bonds_moving_average <= 1_000_000, Error::<T>::BondsMovingAverageAboveOne);
+			pallet_subtensor::Pallet::<T>::set_bonds_moving_average(netuid, bonds_moving_average);
+			Ok(())
+		}
+
+		/// Set `MaxRegistrationsPerBlock`.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], `BadOrigin`.
+		#[pallet::call_index(27)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_registrations_per_block())]
+		pub fn sudo_set_max_registrations_per_block(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			max_registrations_per_block: u16,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			pallet_subtensor::Pallet::<T>::set_max_registrations_per_block(
+				netuid,
+				max_registrations_per_block,
+			);
+			Ok(())
+		}
+
+		/// Set `SubnetOwnerCut` (u16 proportion).
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(28)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_subnet_owner_cut())]
+		pub fn sudo_set_subnet_owner_cut(
+			origin: OriginFor<T>,
+			subnet_owner_cut: u16,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_subnet_owner_cut(subnet_owner_cut);
+			Ok(())
+		}
+
+		/// Set `NetworkRateLimit`: least blocks between two subnet registrations.
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(29)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_network_rate_limit())]
+		pub fn sudo_set_network_rate_limit(
+			origin: OriginFor<T>,
+			rate_limit: u64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_network_rate_limit(rate_limit);
+			Ok(())
+		}
+
+		/// Set `Tempo`: blocks between two epochs.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], `BadOrigin`.
+		#[pallet::call_index(30)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_tempo())]
+		pub fn sudo_set_tempo(origin: OriginFor<T>, netuid: NetUid, tempo: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			pallet_subtensor::Pallet::<T>::set_tempo(netuid, tempo);
+			Ok(())
+		}
+
+		/// Set `NetworkImmunityPeriod`: blocks a new subnet cannot be pruned.
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(35)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_network_immunity_period())]
+		pub fn sudo_set_network_immunity_period(
+			origin: OriginFor<T>,
+			immunity_period: u64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_network_immunity_period(immunity_period);
+			Ok(())
+		}
+
+		/// Set `NetworkMinLockCost`: at least the pool minimum liquidity, since it seeds every new pool.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::MinLockCostBelowMinimumLiquidity`], `BadOrigin`.
+		#[pallet::call_index(36)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_network_min_lock_cost())]
+		pub fn sudo_set_network_min_lock_cost(
+			origin: OriginFor<T>,
+			lock_cost: u64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(
+				lock_cost >= subtensor_math::pool::MIN_LIQ,
+				Error::<T>::MinLockCostBelowMinimumLiquidity
+			);
+			pallet_subtensor::Pallet::<T>::set_network_min_lock_cost(lock_cost);
+			Ok(())
+		}
+
+		/// Set `SubnetLimit`: most subnets besides root.
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(37)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_subnet_limit())]
+		pub fn sudo_set_subnet_limit(origin: OriginFor<T>, max_subnets: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_subnet_limit(max_subnets);
+			Ok(())
+		}
+
+		/// Make `hotkey` the owner hotkey of subnet `netuid` (it must be free or owned by the
+		/// subnet's owner coldkey). The owner may do so once per
+		/// [`pallet_subtensor::SET_SN_OWNER_HOTKEY_RATE_LIMIT`] blocks; root is not limited.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Emits: `SubtensorModule::SubnetOwnerHotkeySet`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   `SubtensorModule::SubnetOwnerHotkeyRateLimitExceeded`,
+		///   `SubtensorModule::NonAssociatedColdKey`, `BadOrigin`.
+		#[pallet::call_index(67)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_sn_owner_hotkey())]
+		pub fn sudo_set_sn_owner_hotkey(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			hotkey: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed_or_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			if let Some(who) = &who {
+				ensure!(
+					pallet_subtensor::Pallet::<T>::is_subnet_owner(who, netuid),
+					Error::<T>::NotSubnetOwner
+				);
+			}
+			pallet_subtensor::Pallet::<T>::set_sn_owner_hotkey(who.is_none(), netuid, &hotkey)
+		}
+
+		/// Set `NetworkLockReductionInterval`.
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(38)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_lock_reduction_interval())]
+		pub fn sudo_set_lock_reduction_interval(
+			origin: OriginFor<T>,
+			interval: u64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_lock_reduction_interval(interval);
+			Ok(())
+		}
+
+		/// Set `CommitRevealWeightsEnabled`.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(49)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_commit_reveal_weights_enabled())]
+		pub fn sudo_set_commit_reveal_weights_enabled(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			enabled: bool,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_commit_reveal_weights_enabled(netuid, enabled);
+			Ok(())
+		}
+
+		/// Set `LiquidAlphaOn`.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(50)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_liquid_alpha_enabled())]
+		pub fn sudo_set_liquid_alpha_enabled(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			enabled: bool,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_liquid_alpha_on(netuid, enabled);
+			Ok(())
+		}
+
+		/// Set `AlphaValues` (low, high): `0 < low ≤ high`.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::AlphaLowOutOfRange`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(51)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_alpha_values())]
+		pub fn sudo_set_alpha_values(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			alpha_low: u16,
+			alpha_high: u16,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			ensure!(alpha_low > 0 && alpha_low <= alpha_high, Error::<T>::AlphaLowOutOfRange);
+			pallet_subtensor::Pallet::<T>::set_alpha_values(netuid, (alpha_low, alpha_high));
+			Ok(())
+		}
+
+		/// Set `BondsPenalty` (u16 proportion).
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(60)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_bonds_penalty())]
+		pub fn sudo_set_bonds_penalty(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			bonds_penalty: u16,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_bonds_penalty(netuid, bonds_penalty);
+			Ok(())
+		}
+
+		/// Set `TransferToggle`: whether stake transfers are allowed.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(61)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_toggle_transfer())]
+		pub fn sudo_set_toggle_transfer(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			toggle: bool,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_transfer_toggle(netuid, toggle);
+			Ok(())
+		}
+
+		/// Set `EMAPriceHalvingBlocks`.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], `BadOrigin`.
+		#[pallet::call_index(65)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_ema_price_halving_period())]
+		pub fn sudo_set_ema_price_halving_period(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			ema_halving: u64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			pallet_subtensor::Pallet::<T>::set_ema_price_halving_blocks(netuid, ema_halving);
+			Ok(())
+		}
+
+		/// Set `SubtokenEnabled`: whether staking and emission are on.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], `BadOrigin`.
+		#[pallet::call_index(66)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_subtoken_enabled())]
+		pub fn sudo_set_subtoken_enabled(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			subtoken_enabled: bool,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			pallet_subtensor::Pallet::<T>::set_subtoken_enabled(netuid, subtoken_enabled);
+			Ok(())
+		}
+
+		/// Set `AlphaSigmoidSteepness`.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(68)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_alpha_sigmoid_steepness())]
+		pub fn sudo_set_alpha_sigmoid_steepness(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			steepness: i16,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_alpha_sigmoid_steepness(netuid, steepness);
+			Ok(())
+		}
+
+		/// Set `Yuma3On`.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(69)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_yuma3_enabled())]
+		pub fn sudo_set_yuma3_enabled(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			enabled: bool,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_yuma3_on(netuid, enabled);
+			Ok(())
+		}
+
+		/// Set `BondsResetOn`.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(70)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_bonds_reset_enabled())]
+		pub fn sudo_set_bonds_reset_enabled(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			enabled: bool,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			pallet_subtensor::Pallet::<T>::set_bonds_reset_on(netuid, enabled);
+			Ok(())
+		}
+
+		/// Set `ImmuneOwnerUidsLimit`: in [1, 10].
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::ImmuneOwnerUidsLimitOutOfRange`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		#[pallet::call_index(72)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_immune_owner_uids_limit())]
+		pub fn sudo_set_immune_owner_uids_limit(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			limit: u16,
+		) -> DispatchResult {
+			Self::ensure_owner_or_root(origin, netuid)?;
+			ensure!((1..=10).contains(&limit), Error::<T>::ImmuneOwnerUidsLimitOutOfRange);
+			pallet_subtensor::Pallet::<T>::set_immune_owner_uids_limit(netuid, limit);
+			Ok(())
+		}
+
+		/// Set `MinAllowedUids`: at most `MaxAllowedUids`.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MinAllowedUidsGreaterThanMaxAllowedUids`], `BadOrigin`.
+		#[pallet::call_index(79)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_allowed_uids())]
+		pub fn sudo_set_min_allowed_uids(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			min_allowed_uids: u16,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			ensure!(
+				min_allowed_uids <= pallet_subtensor::MaxAllowedUids::<T>::get(netuid),
+				Error::<T>::MinAllowedUidsGreaterThanMaxAllowedUids
+			);
+			pallet_subtensor::Pallet::<T>::set_min_allowed_uids(netuid, min_allowed_uids);
+			Ok(())
+		}
+
+		/// Set `StartCallDelay`: blocks between registration and the earliest `start_call`.
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(85)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_start_call_delay())]
+		pub fn sudo_set_start_call_delay(origin: OriginFor<T>, delay: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_start_call_delay(delay);
+			Ok(())
+		}
+	}
+}

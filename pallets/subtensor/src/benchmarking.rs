@@ -1,0 +1,244 @@
+//! Benchmarks of every call and of the block hook (frame-benchmarking v2), each in its worst
+//! case, ending with a check that the work was done.
+//!
+//! The `#[benchmarks]` expansion times runs with floats and unwraps its own results; that code
+//! runs only in the benchmark CLI and tests, never in a block.
+#![allow(
+	clippy::float_arithmetic,
+	clippy::unwrap_used,
+	clippy::expect_used,
+	clippy::arithmetic_side_effects,
+	clippy::indexing_slicing
+)]
+
+use super::*;
+use alloc::vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{fungible::Mutate, Hooks};
+use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
+use sp_runtime::traits::UniqueSaturatedFrom;
+
+const TAO: u64 = 1_000_000_000;
+/// Subnets besides root in the worst cases (the default `SubnetLimit`).
+const SUBNETS: u32 = 128;
+/// UIDs of a full subnet in the worst cases (`MaxAllowedUids` of a new subnet).
+const UIDS: u16 = 256;
+
+/// Give `who` `amount` RAO, keeping `TotalIssuance` = balances issuance + stake.
+fn fund<T: Config>(who: &T::AccountId, amount: u64) {
+	let _ = T::Currency::mint_into(who, amount);
+	TotalIssuance::<T>::mutate(|i| *i = i.saturating_add(amount));
+}
+
+fn set_block<T: Config>(n: u64) {
+	frame_system::Pallet::<T>::set_block_number(BlockNumberFor::<T>::unique_saturated_from(n));
+}
+
+/// Register a subnet owned by coldkey `i` at the minimum lock cost (the doubling is reset so
+/// that many subnets can be created); returns its netuid.
+fn new_subnet<T: Config>(i: u32) -> NetUid {
+	let owner: T::AccountId = account("owner", i, 0);
+	let hotkey: T::AccountId = account("owner_hotkey", i, 0);
+	fund::<T>(&owner, 2_000 * TAO);
+	NetworkRateLimit::<T>::put(0);
+	NetworkLastLockBlock::<T>::put(0);
+	NetworkLastLockCost::<T>::put(NetworkMinLockCost::<T>::get());
+	let netuid = Pallet::<T>::get_next_netuid().unwrap();
+	Pallet::<T>::do_register_network(&owner, &hotkey, None).unwrap();
+	netuid
+}
+
+/// Fill `netuid` up to `n` UIDs, each hotkey with an axon and a prometheus endpoint.
+fn fill_subnet<T: Config>(netuid: NetUid, n: u16) {
+	let owner: T::AccountId = account("neuron_owner", u32::from(netuid), 0);
+	for uid in SubnetworkN::<T>::get(netuid)..n {
+		let hotkey: T::AccountId = account("neuron", u32::from(uid), u32::from(netuid));
+		Pallet::<T>::create_account_if_non_existent(&owner, &hotkey).unwrap();
+		Pallet::<T>::append_neuron(netuid, &hotkey, 1).unwrap();
+		Axons::<T>::insert(netuid, &hotkey, AxonInfo::default());
+		Prometheus::<T>::insert(netuid, &hotkey, PrometheusInfo::default());
+	}
+}
+
+/// A full identity: every field at its longest valid length.
+fn full_identity() -> SubnetIdentityV3 {
+	let short = vec![b'n'; types::MAX_IDENTITY_SHORT_FIELD];
+	let long = vec![b'x'; types::MAX_IDENTITY_FIELD as usize];
+	SubnetIdentityV3 {
+		subnet_name: short.clone().try_into().unwrap(),
+		github_repo: long.clone().try_into().unwrap(),
+		subnet_contact: long.clone().try_into().unwrap(),
+		subnet_url: long.clone().try_into().unwrap(),
+		discord: short.try_into().unwrap(),
+		description: long.clone().try_into().unwrap(),
+		logo_url: long.clone().try_into().unwrap(),
+		additional: long.try_into().unwrap(),
+	}
+}
+
+/// `SUBNETS` subnets, the first one full of UIDs and past every immunity: the next
+/// registration must scan them all and dissolve the first.
+fn full_subnet_set<T: Config>() -> NetUid {
+	set_block::<T>(1);
+	for i in 0..SUBNETS {
+		new_subnet::<T>(i);
+	}
+	fill_subnet::<T>(1, UIDS);
+	SubnetLimit::<T>::put(u16::try_from(SUBNETS).unwrap());
+	NetworkImmunityPeriod::<T>::put(0);
+	set_block::<T>(10);
+	1
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	#[benchmark]
+	fn register_network() {
+		let pruned = full_subnet_set::<T>();
+		let coldkey: T::AccountId = account("new_owner", 0, 0);
+		let hotkey: T::AccountId = account("new_hotkey", 0, 0);
+		fund::<T>(&coldkey, 10_000 * TAO);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey);
+		assert_eq!(SubnetOwner::<T>::get(pruned), Some(coldkey));
+		assert_eq!(SubnetworkN::<T>::get(pruned), 1);
+	}
+
+	#[benchmark]
+	fn register_network_with_identity() {
+		let pruned = full_subnet_set::<T>();
+		let coldkey: T::AccountId = account("new_owner", 0, 0);
+		let hotkey: T::AccountId = account("new_hotkey", 0, 0);
+		fund::<T>(&coldkey, 10_000 * TAO);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey, Some(full_identity()));
+		assert_eq!(SubnetOwner::<T>::get(pruned), Some(coldkey));
+		assert!(SubnetIdentitiesV3::<T>::contains_key(pruned));
+	}
+
+	#[benchmark]
+	fn dissolve_network() {
+		set_block::<T>(1);
+		let netuid = new_subnet::<T>(0);
+		fill_subnet::<T>(netuid, UIDS);
+		SubnetIdentitiesV3::<T>::insert(netuid, full_identity());
+		let coldkey: T::AccountId = account("owner", 0, 0);
+		#[extrinsic_call]
+		_(RawOrigin::Root, coldkey, netuid);
+		assert!(!NetworksAdded::<T>::get(netuid));
+		assert_eq!(Keys::<T>::iter_prefix(netuid).count(), 0);
+	}
+
+	#[benchmark]
+	fn set_subnet_identity() {
+		set_block::<T>(1);
+		let netuid = new_subnet::<T>(0);
+		let owner: T::AccountId = account("owner", 0, 0);
+		let id = full_identity();
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(owner),
+			netuid,
+			id.subnet_name.to_vec(),
+			id.github_repo.to_vec(),
+			id.subnet_contact.to_vec(),
+			id.subnet_url.to_vec(),
+			id.discord.to_vec(),
+			id.description.to_vec(),
+			id.logo_url.to_vec(),
+			id.additional.to_vec(),
+		);
+		assert_eq!(SubnetIdentitiesV3::<T>::get(netuid), Some(full_identity()));
+	}
+
+	#[benchmark]
+	fn start_call() {
+		set_block::<T>(1);
+		let netuid = new_subnet::<T>(0);
+		let owner: T::AccountId = account("owner", 0, 0);
+		set_block::<T>(1 + StartCallDelay::<T>::get());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), netuid);
+		assert!(SubtokenEnabled::<T>::get(netuid));
+	}
+
+	#[benchmark]
+	fn update_symbol() {
+		set_block::<T>(1);
+		for i in 0..SUBNETS {
+			new_subnet::<T>(i);
+		}
+		let owner: T::AccountId = account("owner", 0, 0);
+		// The last entry of the table: every other subnet's symbol is compared with it.
+		let symbol = SYMBOLS[SYMBOLS.len() - 1].to_vec();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), 1, symbol.clone());
+		assert_eq!(TokenSymbol::<T>::get(1).into_inner(), symbol);
+	}
+
+	#[benchmark]
+	fn burned_register() {
+		set_block::<T>(1);
+		let netuid = new_subnet::<T>(0);
+		fill_subnet::<T>(netuid, UIDS);
+		ImmunityPeriod::<T>::insert(netuid, 0);
+		set_block::<T>(10);
+		let coldkey: T::AccountId = account("registrant", 0, 0);
+		let hotkey: T::AccountId = account("registrant_hotkey", 0, 0);
+		fund::<T>(&coldkey, 1_000 * TAO);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey), netuid, hotkey.clone());
+		// A full subnet: a UID was replaced.
+		assert_eq!(SubnetworkN::<T>::get(netuid), UIDS);
+		assert!(Uids::<T>::contains_key(netuid, &hotkey));
+	}
+
+	#[benchmark]
+	fn serve_axon() {
+		set_block::<T>(1);
+		let netuid = new_subnet::<T>(0);
+		let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+		Axons::<T>::insert(netuid, &hotkey, AxonInfo { block: 1, ..Default::default() });
+		set_block::<T>(1 + ServingRateLimit::<T>::get(netuid));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(hotkey.clone()), netuid, 1, 0x0a00_0001, 8091, 4, 4, 0, 0);
+		assert_eq!(Axons::<T>::get(netuid, &hotkey).map(|a| a.port), Some(8091));
+	}
+
+	#[benchmark]
+	fn serve_prometheus() {
+		set_block::<T>(1);
+		let netuid = new_subnet::<T>(0);
+		let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+		Prometheus::<T>::insert(netuid, &hotkey, PrometheusInfo { block: 1, ..Default::default() });
+		set_block::<T>(1 + ServingRateLimit::<T>::get(netuid));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(hotkey.clone()), netuid, 1, 0x0a00_0001, 9090, 4);
+		assert_eq!(Prometheus::<T>::get(netuid, &hotkey).map(|p| p.port), Some(9090));
+	}
+
+	/// The hook with `n` subnets besides root, every one at the end of its interval.
+	#[benchmark]
+	fn adjust_registration_terms(n: Linear<1, SUBNETS>) {
+		set_block::<T>(1);
+		for i in 0..n {
+			new_subnet::<T>(i);
+		}
+		let block = 1 + u64::from(AdjustmentInterval::<T>::get(1));
+		set_block::<T>(block);
+		#[block]
+		{
+			Pallet::<T>::on_initialize(BlockNumberFor::<T>::unique_saturated_from(block));
+		}
+		assert_eq!(LastAdjustmentBlock::<T>::get(1), block);
+		assert_eq!(LastAdjustmentBlock::<T>::get(NetUid::try_from(n).unwrap()), block);
+	}
+
+	impl_benchmark_test_suite!(
+		Pallet,
+		crate::mock::ExtBuilder::default().build(),
+		crate::mock::Test
+	);
+}
