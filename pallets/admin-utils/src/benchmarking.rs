@@ -312,7 +312,7 @@ mod benchmarks {
 	}
 
 	#[benchmark]
-	fn sudo_set_immune_owner_uids_limit() {
+	fn sudo_set_owner_immune_neuron_limit() {
 		let netuid = bench_subnet::<T>();
 		#[extrinsic_call]
 		_(owner_origin::<T>(netuid), netuid, 5);
@@ -342,6 +342,13 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(owner_origin::<T>(netuid), netuid, hotkey.clone());
 		assert_eq!(pallet_subtensor::SubnetOwnerHotkey::<T>::get(netuid), Some(hotkey));
+	}
+
+	#[benchmark]
+	fn sudo_set_owner_hparam_rate_limit() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 5);
+		assert_eq!(OwnerHyperparamRateLimit::<T>::get(), 5);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

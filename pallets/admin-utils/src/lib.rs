@@ -6,9 +6,10 @@
 //! its origin, the subnet and the value's bounds before `SubtensorModule` writes the value and
 //! emits its event, so a refused call changes nothing.
 //!
-//! Not implemented here: the reference's owner rate limit (`OwnerHyperparamRateLimit`) and
-//! freeze window (`AdminFreezeWindow`), and the setters of parameters that belong to later
-//! features (staking, emission, PoW difficulty).
+//! The owner may change each hyperparameter once per `OwnerHyperparamRateLimit` tempos (default
+//! 2); root is not limited. Not implemented here: the reference's freeze window
+//! (`AdminFreezeWindow`, the last blocks before an epoch; it needs the epoch schedule), and the
+//! setters of parameters that belong to later features (staking, emission, PoW difficulty).
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
@@ -48,6 +49,33 @@ pub mod pallet {
 		type WeightInfo: WeightInfo;
 	}
 
+	/// `OwnerHyperparamRateLimit` by default: 2 tempos.
+	#[pallet::type_value]
+	pub fn DefaultOwnerHyperparamRateLimit() -> u16 {
+		2
+	}
+
+	/// Tempos a subnet owner must wait between two changes of the same hyperparameter
+	/// (economics.md §5, origin "O"); root is not limited.
+	#[pallet::storage]
+	pub type OwnerHyperparamRateLimit<T> =
+		StorageValue<_, u16, ValueQuery, DefaultOwnerHyperparamRateLimit>;
+
+	/// Block of the owner's last change of each hyperparameter: `(NetUid, call index) → block`.
+	/// Cleared with nothing else: a reused netuid starts with the entries of its predecessor,
+	/// which at worst delays the new owner by `OwnerHyperparamRateLimit` tempos.
+	#[pallet::storage]
+	pub type LastOwnerHyperparamUpdate<T> =
+		StorageDoubleMap<_, Identity, NetUid, Identity, u8, u64, OptionQuery>;
+
+	/// Events of the pallet.
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `OwnerHyperparamRateLimit` was set: `(tempos)`.
+		OwnerHyperparamRateLimitSet(u16),
+	}
+
 	/// Errors of the pallet; each names one condition.
 	#[pallet::error]
 	pub enum Error<T> {
@@ -81,6 +109,10 @@ pub mod pallet {
 		MinLockCostBelowMinimumLiquidity,
 		/// `AlphaValues` low is 0 or above high.
 		AlphaLowOutOfRange,
+		/// The subnet owner tried to set a negative `AlphaSigmoidSteepness` (root only).
+		NegativeSigmoidSteepness,
+		/// The owner changed this hyperparameter fewer than `OwnerHyperparamRateLimit` tempos ago.
+		OwnerHyperparamRateLimitExceeded,
 		/// `ImmuneOwnerUidsLimit` outside [1, 10].
 		ImmuneOwnerUidsLimitOutOfRange,
 	}
@@ -95,17 +127,38 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Root, or the owner coldkey of an existing `netuid`.
-		fn ensure_owner_or_root(origin: OriginFor<T>, netuid: NetUid) -> DispatchResult {
+		/// Root, or the owner coldkey of an existing `netuid` who has not changed the
+		/// hyperparameter of call `call` within the last `OwnerHyperparamRateLimit` tempos.
+		/// Returns the owner (`None` for root), for [`Self::record_owner_update`].
+		fn ensure_owner_or_root(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			call: u8,
+		) -> Result<Option<T::AccountId>, DispatchError> {
 			let who = ensure_signed_or_root(origin)?;
 			Self::ensure_subnet(netuid)?;
-			if let Some(who) = who {
+			if let Some(who) = &who {
 				ensure!(
-					pallet_subtensor::Pallet::<T>::is_subnet_owner(&who, netuid),
+					pallet_subtensor::Pallet::<T>::is_subnet_owner(who, netuid),
 					Error::<T>::NotSubnetOwner
 				);
+				let block = pallet_subtensor::Pallet::<T>::current_block();
+				// Tempo ≤ u16::MAX and the limit ≤ u16::MAX: the product fits in u64.
+				let limit = u64::from(OwnerHyperparamRateLimit::<T>::get())
+					.saturating_mul(u64::from(pallet_subtensor::Tempo::<T>::get(netuid)));
+				let passes = LastOwnerHyperparamUpdate::<T>::get(netuid, call)
+					.is_none_or(|last| block.saturating_sub(last) >= limit);
+				ensure!(passes, Error::<T>::OwnerHyperparamRateLimitExceeded);
 			}
-			Ok(())
+			Ok(who)
+		}
+
+		/// After a successful owner call: remember when the owner changed that parameter.
+		fn record_owner_update(owner: Option<T::AccountId>, netuid: NetUid, call: u8) {
+			if owner.is_some() {
+				let block = pallet_subtensor::Pallet::<T>::current_block();
+				LastOwnerHyperparamUpdate::<T>::insert(netuid, call, block);
+			}
 		}
 	}
 
@@ -114,7 +167,8 @@ pub mod pallet {
 		/// Set `ServingRateLimit`: least blocks between two endpoint updates of a hotkey.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(3)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_serving_rate_limit())]
 		pub fn sudo_set_serving_rate_limit(
@@ -122,8 +176,9 @@ pub mod pallet {
 			netuid: NetUid,
 			serving_rate_limit: u64,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 3)?;
 			pallet_subtensor::Pallet::<T>::set_serving_rate_limit(netuid, serving_rate_limit);
+			Self::record_owner_update(owner, netuid, 3);
 			Ok(())
 		}
 
@@ -167,7 +222,8 @@ pub mod pallet {
 		/// Set `AdjustmentAlpha`: weight of the old burn in an adjustment (x / u64::MAX).
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_adjustment_alpha())]
 		pub fn sudo_set_adjustment_alpha(
@@ -175,15 +231,17 @@ pub mod pallet {
 			netuid: NetUid,
 			adjustment_alpha: u64,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 9)?;
 			pallet_subtensor::Pallet::<T>::set_adjustment_alpha(netuid, adjustment_alpha);
+			Self::record_owner_update(owner, netuid, 9);
 			Ok(())
 		}
 
 		/// Set `ImmunityPeriod`: blocks a new UID cannot be replaced.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(13)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_immunity_period())]
 		pub fn sudo_set_immunity_period(
@@ -191,15 +249,17 @@ pub mod pallet {
 			netuid: NetUid,
 			immunity_period: u16,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 13)?;
 			pallet_subtensor::Pallet::<T>::set_immunity_period(netuid, immunity_period);
+			Self::record_owner_update(owner, netuid, 13);
 			Ok(())
 		}
 
 		/// Set `MinAllowedWeights`.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_allowed_weights())]
 		pub fn sudo_set_min_allowed_weights(
@@ -207,15 +267,17 @@ pub mod pallet {
 			netuid: NetUid,
 			min_allowed_weights: u16,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 14)?;
 			pallet_subtensor::Pallet::<T>::set_min_allowed_weights(netuid, min_allowed_weights);
+			Self::record_owner_update(owner, netuid, 14);
 			Ok(())
 		}
 
 		/// Set `MaxAllowedUids`: at most [`pallet_subtensor::MAX_UIDS_LIMIT`], and at least the UIDs in use, `MinAllowedUids` and `MaxAllowedValidators`.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MaxAllowedUidsGreaterThanLimit`], [`Error::MaxAllowedUIdsLessThanCurrentUIds`], [`Error::MaxAllowedUidsLessThanMinAllowedUids`], [`Error::MaxAllowedUidsLessThanMaxValidators`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MaxAllowedUidsGreaterThanLimit`], [`Error::MaxAllowedUIdsLessThanCurrentUIds`], [`Error::MaxAllowedUidsLessThanMinAllowedUids`], [`Error::MaxAllowedUidsLessThanMaxValidators`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_allowed_uids())]
 		pub fn sudo_set_max_allowed_uids(
@@ -223,7 +285,7 @@ pub mod pallet {
 			netuid: NetUid,
 			max_allowed_uids: u16,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 15)?;
 			ensure!(
 				max_allowed_uids <= pallet_subtensor::MAX_UIDS_LIMIT,
 				Error::<T>::MaxAllowedUidsGreaterThanLimit
@@ -241,6 +303,7 @@ pub mod pallet {
 				Error::<T>::MaxAllowedUidsLessThanMaxValidators
 			);
 			pallet_subtensor::Pallet::<T>::set_max_allowed_uids(netuid, max_allowed_uids);
+			Self::record_owner_update(owner, netuid, 15);
 			Ok(())
 		}
 
@@ -260,19 +323,22 @@ pub mod pallet {
 		/// Set `Rho`: incentive steepness.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(17)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_rho())]
 		pub fn sudo_set_rho(origin: OriginFor<T>, netuid: NetUid, rho: u16) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 17)?;
 			pallet_subtensor::Pallet::<T>::set_rho(netuid, rho);
+			Self::record_owner_update(owner, netuid, 17);
 			Ok(())
 		}
 
 		/// Set `ActivityCutoff`: blocks without weights after which a validator is inactive.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(18)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_activity_cutoff())]
 		pub fn sudo_set_activity_cutoff(
@@ -280,8 +346,9 @@ pub mod pallet {
 			netuid: NetUid,
 			activity_cutoff: u16,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 18)?;
 			pallet_subtensor::Pallet::<T>::set_activity_cutoff(netuid, activity_cutoff);
+			Self::record_owner_update(owner, netuid, 18);
 			Ok(())
 		}
 
@@ -328,7 +395,8 @@ pub mod pallet {
 		/// Set `MinBurn`: below `MIN_BURN_UPPER_BOUND` (1 TAO) and below `MaxBurn`; `Burn` is moved into the bounds.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MinBurnNotBelowUpperBound`], [`Error::MinBurnNotBelowMaxBurn`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MinBurnNotBelowUpperBound`], [`Error::MinBurnNotBelowMaxBurn`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(22)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_burn())]
 		pub fn sudo_set_min_burn(
@@ -336,20 +404,22 @@ pub mod pallet {
 			netuid: NetUid,
 			min_burn: u64,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 22)?;
 			ensure!(min_burn < MIN_BURN_UPPER_BOUND, Error::<T>::MinBurnNotBelowUpperBound);
 			ensure!(
 				min_burn < pallet_subtensor::MaxBurn::<T>::get(netuid),
 				Error::<T>::MinBurnNotBelowMaxBurn
 			);
 			pallet_subtensor::Pallet::<T>::set_min_burn(netuid, min_burn);
+			Self::record_owner_update(owner, netuid, 22);
 			Ok(())
 		}
 
 		/// Set `MaxBurn`: above `MAX_BURN_LOWER_BOUND` (0.1 TAO) and above `MinBurn`; `Burn` is moved into the bounds.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MaxBurnNotAboveLowerBound`], [`Error::MaxBurnNotAboveMinBurn`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MaxBurnNotAboveLowerBound`], [`Error::MaxBurnNotAboveMinBurn`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(23)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_burn())]
 		pub fn sudo_set_max_burn(
@@ -357,13 +427,14 @@ pub mod pallet {
 			netuid: NetUid,
 			max_burn: u64,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 23)?;
 			ensure!(max_burn > MAX_BURN_LOWER_BOUND, Error::<T>::MaxBurnNotAboveLowerBound);
 			ensure!(
 				max_burn > pallet_subtensor::MinBurn::<T>::get(netuid),
 				Error::<T>::MaxBurnNotAboveMinBurn
 			);
 			pallet_subtensor::Pallet::<T>::set_max_burn(netuid, max_burn);
+			Self::record_owner_update(owner, netuid, 23);
 			Ok(())
 		}
 
@@ -394,7 +465,8 @@ pub mod pallet {
 		/// Set `BondsMovingAverage` (per million, at most 10⁶).
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::BondsMovingAverageAboveOne`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::BondsMovingAverageAboveOne`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(26)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_bonds_moving_average())]
 		pub fn sudo_set_bonds_moving_average(
@@ -402,9 +474,10 @@ pub mod pallet {
 			netuid: NetUid,
 			bonds_moving_average: u64,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 26)?;
 			ensure!(bonds_moving_average <= 1_000_000, Error::<T>::BondsMovingAverageAboveOne);
 			pallet_subtensor::Pallet::<T>::set_bonds_moving_average(netuid, bonds_moving_average);
+			Self::record_owner_update(owner, netuid, 26);
 			Ok(())
 		}
 
@@ -562,7 +635,8 @@ pub mod pallet {
 		/// Set `CommitRevealWeightsEnabled`.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(49)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_commit_reveal_weights_enabled())]
 		pub fn sudo_set_commit_reveal_weights_enabled(
@@ -570,15 +644,17 @@ pub mod pallet {
 			netuid: NetUid,
 			enabled: bool,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 49)?;
 			pallet_subtensor::Pallet::<T>::set_commit_reveal_weights_enabled(netuid, enabled);
+			Self::record_owner_update(owner, netuid, 49);
 			Ok(())
 		}
 
 		/// Set `LiquidAlphaOn`.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(50)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_liquid_alpha_enabled())]
 		pub fn sudo_set_liquid_alpha_enabled(
@@ -586,15 +662,17 @@ pub mod pallet {
 			netuid: NetUid,
 			enabled: bool,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 50)?;
 			pallet_subtensor::Pallet::<T>::set_liquid_alpha_on(netuid, enabled);
+			Self::record_owner_update(owner, netuid, 50);
 			Ok(())
 		}
 
 		/// Set `AlphaValues` (low, high): `0 < low ≤ high`.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::AlphaLowOutOfRange`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::AlphaLowOutOfRange`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(51)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_alpha_values())]
 		pub fn sudo_set_alpha_values(
@@ -603,16 +681,18 @@ pub mod pallet {
 			alpha_low: u16,
 			alpha_high: u16,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 51)?;
 			ensure!(alpha_low > 0 && alpha_low <= alpha_high, Error::<T>::AlphaLowOutOfRange);
 			pallet_subtensor::Pallet::<T>::set_alpha_values(netuid, (alpha_low, alpha_high));
+			Self::record_owner_update(owner, netuid, 51);
 			Ok(())
 		}
 
 		/// Set `BondsPenalty` (u16 proportion).
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(60)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_bonds_penalty())]
 		pub fn sudo_set_bonds_penalty(
@@ -620,15 +700,17 @@ pub mod pallet {
 			netuid: NetUid,
 			bonds_penalty: u16,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 60)?;
 			pallet_subtensor::Pallet::<T>::set_bonds_penalty(netuid, bonds_penalty);
+			Self::record_owner_update(owner, netuid, 60);
 			Ok(())
 		}
 
 		/// Set `TransferToggle`: whether stake transfers are allowed.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(61)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_toggle_transfer())]
 		pub fn sudo_set_toggle_transfer(
@@ -636,8 +718,9 @@ pub mod pallet {
 			netuid: NetUid,
 			toggle: bool,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 61)?;
 			pallet_subtensor::Pallet::<T>::set_transfer_toggle(netuid, toggle);
+			Self::record_owner_update(owner, netuid, 61);
 			Ok(())
 		}
 
@@ -675,10 +758,11 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set `AlphaSigmoidSteepness`.
+		/// Set `AlphaSigmoidSteepness`. Negative values are reserved: only root may set them.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], [`Error::NegativeSigmoidSteepness`], `BadOrigin`.
 		#[pallet::call_index(68)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_alpha_sigmoid_steepness())]
 		pub fn sudo_set_alpha_sigmoid_steepness(
@@ -686,15 +770,19 @@ pub mod pallet {
 			netuid: NetUid,
 			steepness: i16,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let by_root = ensure_root(origin.clone()).is_ok();
+			let owner = Self::ensure_owner_or_root(origin, netuid, 68)?;
+			ensure!(by_root || steepness >= 0, Error::<T>::NegativeSigmoidSteepness);
 			pallet_subtensor::Pallet::<T>::set_alpha_sigmoid_steepness(netuid, steepness);
+			Self::record_owner_update(owner, netuid, 68);
 			Ok(())
 		}
 
 		/// Set `Yuma3On`.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(69)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_yuma3_enabled())]
 		pub fn sudo_set_yuma3_enabled(
@@ -702,15 +790,17 @@ pub mod pallet {
 			netuid: NetUid,
 			enabled: bool,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 69)?;
 			pallet_subtensor::Pallet::<T>::set_yuma3_on(netuid, enabled);
+			Self::record_owner_update(owner, netuid, 69);
 			Ok(())
 		}
 
 		/// Set `BondsResetOn`.
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(70)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_bonds_reset_enabled())]
 		pub fn sudo_set_bonds_reset_enabled(
@@ -718,25 +808,46 @@ pub mod pallet {
 			netuid: NetUid,
 			enabled: bool,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
+			let owner = Self::ensure_owner_or_root(origin, netuid, 70)?;
 			pallet_subtensor::Pallet::<T>::set_bonds_reset_on(netuid, enabled);
+			Self::record_owner_update(owner, netuid, 70);
 			Ok(())
 		}
 
 		/// Set `ImmuneOwnerUidsLimit`: in [1, 10].
 		///
 		/// - Origin: the subnet owner or root.
-		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::ImmuneOwnerUidsLimitOutOfRange`], [`Error::NotSubnetOwner`], `BadOrigin`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::ImmuneOwnerUidsLimitOutOfRange`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
 		#[pallet::call_index(72)]
-		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_immune_owner_uids_limit())]
-		pub fn sudo_set_immune_owner_uids_limit(
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_owner_immune_neuron_limit())]
+		pub fn sudo_set_owner_immune_neuron_limit(
 			origin: OriginFor<T>,
 			netuid: NetUid,
-			limit: u16,
+			immune_neurons: u16,
 		) -> DispatchResult {
-			Self::ensure_owner_or_root(origin, netuid)?;
-			ensure!((1..=10).contains(&limit), Error::<T>::ImmuneOwnerUidsLimitOutOfRange);
-			pallet_subtensor::Pallet::<T>::set_immune_owner_uids_limit(netuid, limit);
+			let owner = Self::ensure_owner_or_root(origin, netuid, 72)?;
+			ensure!((1..=10).contains(&immune_neurons), Error::<T>::ImmuneOwnerUidsLimitOutOfRange);
+			pallet_subtensor::Pallet::<T>::set_immune_owner_uids_limit(netuid, immune_neurons);
+			Self::record_owner_update(owner, netuid, 72);
+			Ok(())
+		}
+
+		/// Set `OwnerHyperparamRateLimit`: tempos a subnet owner waits between two changes of the
+		/// same hyperparameter (0 removes the limit).
+		///
+		/// - Origin: root.
+		/// - Emits: [`Event::OwnerHyperparamRateLimitSet`].
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(75)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_owner_hparam_rate_limit())]
+		pub fn sudo_set_owner_hparam_rate_limit(
+			origin: OriginFor<T>,
+			epochs: u16,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			OwnerHyperparamRateLimit::<T>::put(epochs);
+			Self::deposit_event(Event::OwnerHyperparamRateLimitSet(epochs));
 			Ok(())
 		}
 

@@ -681,17 +681,17 @@ fn set_bonds_reset_enabled_checks_origin_and_subnet_and_stores() {
 }
 
 #[test]
-fn set_immune_owner_uids_limit_checks_origin_and_subnet_and_stores() {
+fn set_owner_immune_neuron_limit_checks_origin_and_subnet_and_stores() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
-			AdminUtils::sudo_set_immune_owner_uids_limit(RuntimeOrigin::signed(STRANGER), NET, 5),
+			AdminUtils::sudo_set_owner_immune_neuron_limit(RuntimeOrigin::signed(STRANGER), NET, 5),
 			Error::<Test>::NotSubnetOwner
 		);
 		assert_noop!(
-			AdminUtils::sudo_set_immune_owner_uids_limit(RuntimeOrigin::root(), 99, 5),
+			AdminUtils::sudo_set_owner_immune_neuron_limit(RuntimeOrigin::root(), 99, 5),
 			Error::<Test>::SubnetDoesNotExist
 		);
-		assert_ok!(AdminUtils::sudo_set_immune_owner_uids_limit(
+		assert_ok!(AdminUtils::sudo_set_owner_immune_neuron_limit(
 			RuntimeOrigin::signed(OWNER),
 			NET,
 			5
@@ -775,8 +775,8 @@ fn min_allowed_uids_and_max_validators_stay_below_max_allowed_uids() {
 #[test]
 fn burn_bounds_are_checked_and_burn_follows_them() {
 	new_test_ext().execute_with(|| {
-		let min = |v| AdminUtils::sudo_set_min_burn(RuntimeOrigin::signed(OWNER), NET, v);
-		let max = |v| AdminUtils::sudo_set_max_burn(RuntimeOrigin::signed(OWNER), NET, v);
+		let min = |v| AdminUtils::sudo_set_min_burn(RuntimeOrigin::root(), NET, v);
+		let max = |v| AdminUtils::sudo_set_max_burn(RuntimeOrigin::root(), NET, v);
 		assert_noop!(min(TAO), Error::<Test>::MinBurnNotBelowUpperBound);
 		assert_noop!(max(TAO / 10), Error::<Test>::MaxBurnNotAboveLowerBound);
 		assert_ok!(max(TAO / 5));
@@ -809,14 +809,14 @@ fn other_bounds_are_checked() {
 			Error::<Test>::AlphaLowOutOfRange
 		);
 		assert_noop!(
-			AdminUtils::sudo_set_immune_owner_uids_limit(RuntimeOrigin::root(), NET, 0),
+			AdminUtils::sudo_set_owner_immune_neuron_limit(RuntimeOrigin::root(), NET, 0),
 			Error::<Test>::ImmuneOwnerUidsLimitOutOfRange
 		);
 		assert_noop!(
-			AdminUtils::sudo_set_immune_owner_uids_limit(RuntimeOrigin::root(), NET, 11),
+			AdminUtils::sudo_set_owner_immune_neuron_limit(RuntimeOrigin::root(), NET, 11),
 			Error::<Test>::ImmuneOwnerUidsLimitOutOfRange
 		);
-		assert_ok!(AdminUtils::sudo_set_immune_owner_uids_limit(RuntimeOrigin::root(), NET, 10));
+		assert_ok!(AdminUtils::sudo_set_owner_immune_neuron_limit(RuntimeOrigin::root(), NET, 10));
 	});
 }
 
@@ -866,5 +866,43 @@ fn owner_hotkey_is_set_by_the_owner_once_per_rate_limit_and_by_root_at_will() {
 		System::set_block_number(1 + pallet_subtensor::SET_SN_OWNER_HOTKEY_RATE_LIMIT);
 		assert_ok!(set(RuntimeOrigin::signed(OWNER), 23));
 		assert_eq!(pallet_subtensor::SubnetOwnerHotkey::<Test>::get(NET), Some(23));
+	});
+}
+
+#[test]
+fn only_root_may_set_a_negative_sigmoid_steepness() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_alpha_sigmoid_steepness(RuntimeOrigin::signed(OWNER), NET, -1),
+			Error::<Test>::NegativeSigmoidSteepness
+		);
+		assert_ok!(AdminUtils::sudo_set_alpha_sigmoid_steepness(RuntimeOrigin::root(), NET, -1));
+		assert_eq!(pallet_subtensor::AlphaSigmoidSteepness::<Test>::get(NET), -1);
+	});
+}
+
+#[test]
+fn the_owner_changes_a_hyperparameter_once_per_two_tempos_root_at_will() {
+	new_test_ext().execute_with(|| {
+		let tempo = u64::from(pallet_subtensor::Tempo::<Test>::get(NET));
+		let owner = |v| AdminUtils::sudo_set_rho(RuntimeOrigin::signed(OWNER), NET, v);
+		assert_ok!(owner(11));
+		assert_noop!(owner(12), Error::<Test>::OwnerHyperparamRateLimitExceeded);
+		// Other parameters have their own limit; root is not limited.
+		assert_ok!(AdminUtils::sudo_set_activity_cutoff(RuntimeOrigin::signed(OWNER), NET, 9));
+		assert_ok!(AdminUtils::sudo_set_rho(RuntimeOrigin::root(), NET, 13));
+		System::set_block_number(1 + 2 * tempo - 1);
+		assert_noop!(owner(12), Error::<Test>::OwnerHyperparamRateLimitExceeded);
+		System::set_block_number(1 + 2 * tempo);
+		assert_ok!(owner(12));
+		assert_eq!(pallet_subtensor::Rho::<Test>::get(NET), 12);
+		// Root may change the limit; 0 removes it.
+		assert_noop!(
+			AdminUtils::sudo_set_owner_hparam_rate_limit(RuntimeOrigin::signed(OWNER), 0),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_owner_hparam_rate_limit(RuntimeOrigin::root(), 0));
+		System::assert_last_event(crate::Event::<Test>::OwnerHyperparamRateLimitSet(0).into());
+		assert_ok!(owner(14));
 	});
 }
