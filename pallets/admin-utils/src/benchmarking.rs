@@ -15,7 +15,10 @@ use super::*;
 use frame_benchmarking::v2::*;
 use frame_support::traits::fungible::Mutate;
 use frame_system::RawOrigin;
-use pallet_subtensor::NetUid;
+use pallet_subtensor::{
+	substrate_fixed::types::{I64F64, I96F32, U64F64},
+	NetUid, RecycleOrBurnEnum,
+};
 
 /// Register a subnet owned by a funded benchmark account; returns its netuid.
 fn bench_subnet<T: Config>() -> NetUid {
@@ -349,6 +352,123 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Root, 5);
 		assert_eq!(OwnerHyperparamRateLimit::<T>::get(), 5);
+	}
+
+	#[benchmark]
+	fn sudo_set_default_take() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 10_000);
+		assert_eq!(pallet_subtensor::MaxDelegateTake::<T>::get(), 10_000);
+	}
+
+	#[benchmark]
+	fn sudo_set_tx_rate_limit() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 100);
+		assert_eq!(pallet_subtensor::TxRateLimit::<T>::get(), 100);
+	}
+
+	#[benchmark]
+	fn sudo_set_min_difficulty() {
+		let netuid = bench_subnet::<T>();
+		#[extrinsic_call]
+		_(owner_origin::<T>(netuid), netuid, 1_000);
+		assert_eq!(pallet_subtensor::MinDifficulty::<T>::get(netuid), 1_000);
+	}
+
+	#[benchmark]
+	fn sudo_set_max_difficulty() {
+		let netuid = bench_subnet::<T>();
+		#[extrinsic_call]
+		_(owner_origin::<T>(netuid), netuid, u64::MAX);
+		assert_eq!(pallet_subtensor::MaxDifficulty::<T>::get(netuid), u64::MAX);
+	}
+
+	#[benchmark]
+	fn sudo_set_max_weight_limit() {
+		let netuid = bench_subnet::<T>();
+		#[extrinsic_call]
+		_(owner_origin::<T>(netuid), netuid, 30_000);
+		assert_eq!(pallet_subtensor::MaxWeightsLimit::<T>::get(netuid), 30_000);
+	}
+
+	#[benchmark]
+	fn sudo_set_difficulty() {
+		let netuid = bench_subnet::<T>();
+		#[extrinsic_call]
+		_(RawOrigin::Root, netuid, 1_000_000);
+		assert_eq!(pallet_subtensor::Difficulty::<T>::get(netuid), 1_000_000);
+	}
+
+	#[benchmark]
+	fn sudo_set_stake_threshold() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 1_000);
+		assert_eq!(pallet_subtensor::StakeThreshold::<T>::get(), 1_000);
+	}
+
+	#[benchmark]
+	fn sudo_set_nominator_min_required_stake() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 1_000);
+		assert_eq!(pallet_subtensor::NominatorMinRequiredStake::<T>::get(), 1_000);
+	}
+
+	#[benchmark]
+	fn sudo_set_min_delegate_take() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 100);
+		assert_eq!(pallet_subtensor::MinDelegateTake::<T>::get(), 100);
+	}
+
+	#[benchmark]
+	fn sudo_set_subnet_moving_alpha() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, I96F32::from_bits(1 << 20));
+		assert_eq!(pallet_subtensor::SubnetMovingAlpha::<T>::get(), I96F32::from_bits(1 << 20));
+	}
+
+	#[benchmark]
+	fn sudo_set_ck_burn() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 1_000);
+		assert_eq!(pallet_subtensor::CKBurn::<T>::get(), 1_000);
+	}
+
+	#[benchmark]
+	fn sudo_set_recycle_or_burn() {
+		let netuid = bench_subnet::<T>();
+		#[extrinsic_call]
+		_(owner_origin::<T>(netuid), netuid, RecycleOrBurnEnum::Recycle);
+		assert_eq!(pallet_subtensor::RecycleOrBurn::<T>::get(netuid), RecycleOrBurnEnum::Recycle);
+	}
+
+	#[benchmark]
+	fn sudo_set_tao_flow_cutoff() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, I64F64::from_bits(-(10i128 << 64)));
+		assert_eq!(pallet_subtensor::TaoFlowCutoff::<T>::get(), I64F64::from_bits(-(10i128 << 64)));
+	}
+
+	#[benchmark]
+	fn sudo_set_tao_flow_normalization_exponent() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, U64F64::from_bits(3u128 << 63));
+		assert_eq!(pallet_subtensor::FlowNormExponent::<T>::get(), U64F64::from_bits(3u128 << 63));
+	}
+
+	#[benchmark]
+	fn sudo_set_tao_flow_smoothing_factor() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 1_000_000);
+		assert_eq!(pallet_subtensor::FlowEmaSmoothingFactor::<T>::get(), 1_000_000);
+	}
+
+	#[benchmark]
+	fn sudo_set_net_tao_flow_enabled() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, false);
+		assert_eq!(pallet_subtensor::NetTaoFlowEnabled::<T>::get(), false);
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

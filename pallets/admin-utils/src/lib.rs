@@ -37,7 +37,10 @@ pub mod pallet {
 	use super::{WeightInfo, MAX_BURN_LOWER_BOUND, MIN_BURN_UPPER_BOUND};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
-	use pallet_subtensor::NetUid;
+	use pallet_subtensor::{
+		substrate_fixed::types::{I64F64, I96F32, U64F64},
+		NetUid, RecycleOrBurnEnum,
+	};
 
 	#[pallet::pallet]
 	pub struct Pallet<T>(_);
@@ -113,6 +116,18 @@ pub mod pallet {
 		NegativeSigmoidSteepness,
 		/// The owner changed this hyperparameter fewer than `OwnerHyperparamRateLimit` tempos ago.
 		OwnerHyperparamRateLimitExceeded,
+		/// `MaxDelegateTake` below `MinDelegateTake`.
+		MaxDelegateTakeBelowMin,
+		/// `MinDelegateTake` above `MaxDelegateTake`.
+		MinDelegateTakeAboveMax,
+		/// `MinDifficulty` above `MaxDifficulty`.
+		MinDifficultyAboveMax,
+		/// `MaxDifficulty` below `MinDifficulty`.
+		MaxDifficultyBelowMin,
+		/// `SubnetMovingAlpha` outside [0, 1].
+		SubnetMovingAlphaOutOfRange,
+		/// `FlowNormExponent` outside [1, 2].
+		FlowNormExponentOutOfRange,
 		/// `ImmuneOwnerUidsLimit` outside [1, 10].
 		ImmuneOwnerUidsLimitOutOfRange,
 	}
@@ -164,6 +179,263 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
+		/// Set `MaxDelegateTake`: at least `MinDelegateTake`.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::MaxDelegateTakeBelowMin`], `BadOrigin`.
+		#[pallet::call_index(1)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_default_take())]
+		pub fn sudo_set_default_take(origin: OriginFor<T>, default_take: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(
+				default_take >= pallet_subtensor::MinDelegateTake::<T>::get(),
+				Error::<T>::MaxDelegateTakeBelowMin
+			);
+			pallet_subtensor::Pallet::<T>::set_max_delegate_take(default_take);
+			Ok(())
+		}
+
+		/// Set `TxRateLimit`.
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(2)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_tx_rate_limit())]
+		pub fn sudo_set_tx_rate_limit(origin: OriginFor<T>, tx_rate_limit: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_tx_rate_limit(tx_rate_limit);
+			Ok(())
+		}
+
+		/// Set `MinDifficulty`: at most `MaxDifficulty` (PoW registration is not offered).
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MinDifficultyAboveMax`], [`Error::NotSubnetOwner`], [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
+		#[pallet::call_index(4)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_difficulty())]
+		pub fn sudo_set_min_difficulty(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			min_difficulty: u64,
+		) -> DispatchResult {
+			let owner = Self::ensure_owner_or_root(origin, netuid, 4)?;
+			ensure!(
+				min_difficulty <= pallet_subtensor::MaxDifficulty::<T>::get(netuid),
+				Error::<T>::MinDifficultyAboveMax
+			);
+			pallet_subtensor::Pallet::<T>::set_min_difficulty(netuid, min_difficulty);
+			Self::record_owner_update(owner, netuid, 4);
+			Ok(())
+		}
+
+		/// Set `MaxDifficulty`: at least `MinDifficulty` (PoW registration is not offered).
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MaxDifficultyBelowMin`], [`Error::NotSubnetOwner`], [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
+		#[pallet::call_index(5)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_difficulty())]
+		pub fn sudo_set_max_difficulty(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			max_difficulty: u64,
+		) -> DispatchResult {
+			let owner = Self::ensure_owner_or_root(origin, netuid, 5)?;
+			ensure!(
+				max_difficulty >= pallet_subtensor::MinDifficulty::<T>::get(netuid),
+				Error::<T>::MaxDifficultyBelowMin
+			);
+			pallet_subtensor::Pallet::<T>::set_max_difficulty(netuid, max_difficulty);
+			Self::record_owner_update(owner, netuid, 5);
+			Ok(())
+		}
+
+		/// Set `MaxWeightsLimit`: the largest single weight (u16 proportion).
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_max_weight_limit())]
+		pub fn sudo_set_max_weight_limit(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			max_weight_limit: u16,
+		) -> DispatchResult {
+			let owner = Self::ensure_owner_or_root(origin, netuid, 12)?;
+			pallet_subtensor::Pallet::<T>::set_max_weight_limit(netuid, max_weight_limit);
+			Self::record_owner_update(owner, netuid, 12);
+			Ok(())
+		}
+
+		/// Set `Difficulty` (PoW registration is not offered).
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], `BadOrigin`.
+		#[pallet::call_index(24)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_difficulty())]
+		pub fn sudo_set_difficulty(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			difficulty: u64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			Self::ensure_subnet(netuid)?;
+			pallet_subtensor::Pallet::<T>::set_difficulty(netuid, difficulty);
+			Ok(())
+		}
+
+		/// Set `StakeThreshold`: least stake to set weights.
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(42)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_stake_threshold())]
+		pub fn sudo_set_stake_threshold(origin: OriginFor<T>, min_stake: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_stake_threshold(min_stake);
+			Ok(())
+		}
+
+		/// Set `NominatorMinRequiredStake` (per million of the minimum stake).
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(43)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_nominator_min_required_stake())]
+		pub fn sudo_set_nominator_min_required_stake(
+			origin: OriginFor<T>,
+			min_stake: u64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_nominator_min_required_stake(min_stake);
+			Ok(())
+		}
+
+		/// Set `MinDelegateTake`: at most `MaxDelegateTake`.
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::MinDelegateTakeAboveMax`], `BadOrigin`.
+		#[pallet::call_index(46)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_min_delegate_take())]
+		pub fn sudo_set_min_delegate_take(origin: OriginFor<T>, take: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(
+				take <= pallet_subtensor::MaxDelegateTake::<T>::get(),
+				Error::<T>::MinDelegateTakeAboveMax
+			);
+			pallet_subtensor::Pallet::<T>::set_min_delegate_take(take);
+			Ok(())
+		}
+
+		/// Set `SubnetMovingAlpha`: in [0, 1].
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::SubnetMovingAlphaOutOfRange`], `BadOrigin`.
+		#[pallet::call_index(63)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_subnet_moving_alpha())]
+		pub fn sudo_set_subnet_moving_alpha(origin: OriginFor<T>, alpha: I96F32) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(
+				alpha >= I96F32::from_bits(0) && alpha <= I96F32::from_bits(1i128 << 32),
+				Error::<T>::SubnetMovingAlphaOutOfRange
+			);
+			pallet_subtensor::Pallet::<T>::set_subnet_moving_alpha(alpha);
+			Ok(())
+		}
+
+		/// Set `CKBurn` (u64 proportion).
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(73)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_ck_burn())]
+		pub fn sudo_set_ck_burn(origin: OriginFor<T>, burn: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_ck_burn(burn);
+			Ok(())
+		}
+
+		/// Set `RecycleOrBurn`.
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`], [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
+		#[pallet::call_index(80)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_recycle_or_burn())]
+		pub fn sudo_set_recycle_or_burn(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			recycle_or_burn: RecycleOrBurnEnum,
+		) -> DispatchResult {
+			let owner = Self::ensure_owner_or_root(origin, netuid, 80)?;
+			pallet_subtensor::Pallet::<T>::set_recycle_or_burn(netuid, recycle_or_burn);
+			Self::record_owner_update(owner, netuid, 80);
+			Ok(())
+		}
+
+		/// Set `TaoFlowCutoff` (RAO per block).
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(81)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_tao_flow_cutoff())]
+		pub fn sudo_set_tao_flow_cutoff(
+			origin: OriginFor<T>,
+			flow_cutoff: I64F64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_tao_flow_cutoff(flow_cutoff);
+			Ok(())
+		}
+
+		/// Set `FlowNormExponent`: in [1, 2].
+		///
+		/// - Origin: root.
+		/// - Errors: [`Error::FlowNormExponentOutOfRange`], `BadOrigin`.
+		#[pallet::call_index(82)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_tao_flow_normalization_exponent())]
+		pub fn sudo_set_tao_flow_normalization_exponent(
+			origin: OriginFor<T>,
+			exponent: U64F64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(
+				exponent >= U64F64::from_bits(1u128 << 64)
+					&& exponent <= U64F64::from_bits(2u128 << 64),
+				Error::<T>::FlowNormExponentOutOfRange
+			);
+			pallet_subtensor::Pallet::<T>::set_tao_flow_normalization_exponent(exponent);
+			Ok(())
+		}
+
+		/// Set `FlowEmaSmoothingFactor` (x / i64::MAX).
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(83)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_tao_flow_smoothing_factor())]
+		pub fn sudo_set_tao_flow_smoothing_factor(
+			origin: OriginFor<T>,
+			smoothing_factor: u64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_tao_flow_smoothing_factor(smoothing_factor);
+			Ok(())
+		}
+
+		/// Set `NetTaoFlowEnabled`.
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(91)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_net_tao_flow_enabled())]
+		pub fn sudo_set_net_tao_flow_enabled(
+			origin: OriginFor<T>,
+			enabled: bool,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_net_tao_flow_enabled(enabled);
+			Ok(())
+		}
+
 		/// Set `ServingRateLimit`: least blocks between two endpoint updates of a hotkey.
 		///
 		/// - Origin: the subnet owner or root.

@@ -4,6 +4,10 @@
 
 use crate::{mock::*, Error};
 use frame_support::{assert_noop, assert_ok};
+use pallet_subtensor::{
+	substrate_fixed::types::{I64F64, I96F32, U64F64},
+	RecycleOrBurnEnum,
+};
 use sp_runtime::DispatchError;
 
 #[test]
@@ -904,5 +908,370 @@ fn the_owner_changes_a_hyperparameter_once_per_two_tempos_root_at_will() {
 		assert_ok!(AdminUtils::sudo_set_owner_hparam_rate_limit(RuntimeOrigin::root(), 0));
 		System::assert_last_event(crate::Event::<Test>::OwnerHyperparamRateLimitSet(0).into());
 		assert_ok!(owner(14));
+	});
+}
+
+#[test]
+fn set_default_take_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_default_take(RuntimeOrigin::signed(STRANGER), 10_000),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_default_take(RuntimeOrigin::signed(OWNER), 10_000),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_default_take(RuntimeOrigin::root(), 10_000));
+		assert_eq!(pallet_subtensor::MaxDelegateTake::<Test>::get(), 10_000);
+	});
+}
+
+#[test]
+fn set_tx_rate_limit_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_tx_rate_limit(RuntimeOrigin::signed(STRANGER), 100),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_tx_rate_limit(RuntimeOrigin::signed(OWNER), 100),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_tx_rate_limit(RuntimeOrigin::root(), 100));
+		assert_eq!(pallet_subtensor::TxRateLimit::<Test>::get(), 100);
+	});
+}
+
+#[test]
+fn set_min_difficulty_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_min_difficulty(RuntimeOrigin::signed(STRANGER), NET, 1_000),
+			Error::<Test>::NotSubnetOwner
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_min_difficulty(RuntimeOrigin::root(), 99, 1_000),
+			Error::<Test>::SubnetDoesNotExist
+		);
+		assert_ok!(AdminUtils::sudo_set_min_difficulty(RuntimeOrigin::signed(OWNER), NET, 1_000));
+		assert_eq!(pallet_subtensor::MinDifficulty::<Test>::get(NET), 1_000);
+	});
+}
+
+#[test]
+fn set_max_difficulty_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_max_difficulty(RuntimeOrigin::signed(STRANGER), NET, u64::MAX),
+			Error::<Test>::NotSubnetOwner
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_max_difficulty(RuntimeOrigin::root(), 99, u64::MAX),
+			Error::<Test>::SubnetDoesNotExist
+		);
+		assert_ok!(AdminUtils::sudo_set_max_difficulty(
+			RuntimeOrigin::signed(OWNER),
+			NET,
+			u64::MAX
+		));
+		assert_eq!(pallet_subtensor::MaxDifficulty::<Test>::get(NET), u64::MAX);
+	});
+}
+
+#[test]
+fn set_max_weight_limit_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_max_weight_limit(RuntimeOrigin::signed(STRANGER), NET, 30_000),
+			Error::<Test>::NotSubnetOwner
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_max_weight_limit(RuntimeOrigin::root(), 99, 30_000),
+			Error::<Test>::SubnetDoesNotExist
+		);
+		assert_ok!(AdminUtils::sudo_set_max_weight_limit(
+			RuntimeOrigin::signed(OWNER),
+			NET,
+			30_000
+		));
+		assert_eq!(pallet_subtensor::MaxWeightsLimit::<Test>::get(NET), 30_000);
+	});
+}
+
+#[test]
+fn set_difficulty_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_difficulty(RuntimeOrigin::signed(STRANGER), NET, 1_000_000),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_difficulty(RuntimeOrigin::root(), 99, 1_000_000),
+			Error::<Test>::SubnetDoesNotExist
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_difficulty(RuntimeOrigin::signed(OWNER), NET, 1_000_000),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_difficulty(RuntimeOrigin::root(), NET, 1_000_000));
+		assert_eq!(pallet_subtensor::Difficulty::<Test>::get(NET), 1_000_000);
+	});
+}
+
+#[test]
+fn set_stake_threshold_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_stake_threshold(RuntimeOrigin::signed(STRANGER), 1_000),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_stake_threshold(RuntimeOrigin::signed(OWNER), 1_000),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_stake_threshold(RuntimeOrigin::root(), 1_000));
+		assert_eq!(pallet_subtensor::StakeThreshold::<Test>::get(), 1_000);
+	});
+}
+
+#[test]
+fn set_nominator_min_required_stake_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_nominator_min_required_stake(
+				RuntimeOrigin::signed(STRANGER),
+				1_000
+			),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_nominator_min_required_stake(RuntimeOrigin::signed(OWNER), 1_000),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_nominator_min_required_stake(RuntimeOrigin::root(), 1_000));
+		assert_eq!(pallet_subtensor::NominatorMinRequiredStake::<Test>::get(), 1_000);
+	});
+}
+
+#[test]
+fn set_min_delegate_take_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_min_delegate_take(RuntimeOrigin::signed(STRANGER), 100),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_min_delegate_take(RuntimeOrigin::signed(OWNER), 100),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_min_delegate_take(RuntimeOrigin::root(), 100));
+		assert_eq!(pallet_subtensor::MinDelegateTake::<Test>::get(), 100);
+	});
+}
+
+#[test]
+fn set_subnet_moving_alpha_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_subnet_moving_alpha(
+				RuntimeOrigin::signed(STRANGER),
+				I96F32::from_bits(1 << 20)
+			),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_subnet_moving_alpha(
+				RuntimeOrigin::signed(OWNER),
+				I96F32::from_bits(1 << 20)
+			),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_subnet_moving_alpha(
+			RuntimeOrigin::root(),
+			I96F32::from_bits(1 << 20)
+		));
+		assert_eq!(pallet_subtensor::SubnetMovingAlpha::<Test>::get(), I96F32::from_bits(1 << 20));
+	});
+}
+
+#[test]
+fn set_ck_burn_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_ck_burn(RuntimeOrigin::signed(STRANGER), 1_000),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_ck_burn(RuntimeOrigin::signed(OWNER), 1_000),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_ck_burn(RuntimeOrigin::root(), 1_000));
+		assert_eq!(pallet_subtensor::CKBurn::<Test>::get(), 1_000);
+	});
+}
+
+#[test]
+fn set_recycle_or_burn_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_recycle_or_burn(
+				RuntimeOrigin::signed(STRANGER),
+				NET,
+				RecycleOrBurnEnum::Recycle
+			),
+			Error::<Test>::NotSubnetOwner
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_recycle_or_burn(
+				RuntimeOrigin::root(),
+				99,
+				RecycleOrBurnEnum::Recycle
+			),
+			Error::<Test>::SubnetDoesNotExist
+		);
+		assert_ok!(AdminUtils::sudo_set_recycle_or_burn(
+			RuntimeOrigin::signed(OWNER),
+			NET,
+			RecycleOrBurnEnum::Recycle
+		));
+		assert_eq!(pallet_subtensor::RecycleOrBurn::<Test>::get(NET), RecycleOrBurnEnum::Recycle);
+	});
+}
+
+#[test]
+fn set_tao_flow_cutoff_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_tao_flow_cutoff(
+				RuntimeOrigin::signed(STRANGER),
+				I64F64::from_bits(-(10i128 << 64))
+			),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_tao_flow_cutoff(
+				RuntimeOrigin::signed(OWNER),
+				I64F64::from_bits(-(10i128 << 64))
+			),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_tao_flow_cutoff(
+			RuntimeOrigin::root(),
+			I64F64::from_bits(-(10i128 << 64))
+		));
+		assert_eq!(
+			pallet_subtensor::TaoFlowCutoff::<Test>::get(),
+			I64F64::from_bits(-(10i128 << 64))
+		);
+	});
+}
+
+#[test]
+fn set_tao_flow_normalization_exponent_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_tao_flow_normalization_exponent(
+				RuntimeOrigin::signed(STRANGER),
+				U64F64::from_bits(3u128 << 63)
+			),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_tao_flow_normalization_exponent(
+				RuntimeOrigin::signed(OWNER),
+				U64F64::from_bits(3u128 << 63)
+			),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_tao_flow_normalization_exponent(
+			RuntimeOrigin::root(),
+			U64F64::from_bits(3u128 << 63)
+		));
+		assert_eq!(
+			pallet_subtensor::FlowNormExponent::<Test>::get(),
+			U64F64::from_bits(3u128 << 63)
+		);
+	});
+}
+
+#[test]
+fn set_tao_flow_smoothing_factor_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_tao_flow_smoothing_factor(
+				RuntimeOrigin::signed(STRANGER),
+				1_000_000
+			),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_tao_flow_smoothing_factor(RuntimeOrigin::signed(OWNER), 1_000_000),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_tao_flow_smoothing_factor(
+			RuntimeOrigin::root(),
+			1_000_000
+		));
+		assert_eq!(pallet_subtensor::FlowEmaSmoothingFactor::<Test>::get(), 1_000_000);
+	});
+}
+
+#[test]
+fn set_net_tao_flow_enabled_checks_origin_and_subnet_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_net_tao_flow_enabled(RuntimeOrigin::signed(STRANGER), false),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_net_tao_flow_enabled(RuntimeOrigin::signed(OWNER), false),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_net_tao_flow_enabled(RuntimeOrigin::root(), false));
+		assert_eq!(pallet_subtensor::NetTaoFlowEnabled::<Test>::get(), false);
+	});
+}
+
+#[test]
+fn take_difficulty_and_flow_bounds_are_checked() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(AdminUtils::sudo_set_min_delegate_take(RuntimeOrigin::root(), 5_000));
+		assert_noop!(
+			AdminUtils::sudo_set_default_take(RuntimeOrigin::root(), 4_999),
+			Error::<Test>::MaxDelegateTakeBelowMin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_min_delegate_take(RuntimeOrigin::root(), 11_797),
+			Error::<Test>::MinDelegateTakeAboveMax
+		);
+		// A new subnet pins both bounds at u64::MAX (PoW is off).
+		assert_ok!(AdminUtils::sudo_set_min_difficulty(RuntimeOrigin::root(), NET, 900));
+		assert_ok!(AdminUtils::sudo_set_max_difficulty(RuntimeOrigin::root(), NET, 1_000));
+		assert_noop!(
+			AdminUtils::sudo_set_min_difficulty(RuntimeOrigin::root(), NET, 1_001),
+			Error::<Test>::MinDifficultyAboveMax
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_max_difficulty(RuntimeOrigin::root(), NET, 899),
+			Error::<Test>::MaxDifficultyBelowMin
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_subnet_moving_alpha(
+				RuntimeOrigin::root(),
+				I96F32::from_bits((1i128 << 32) + 1)
+			),
+			Error::<Test>::SubnetMovingAlphaOutOfRange
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_subnet_moving_alpha(RuntimeOrigin::root(), I96F32::from_bits(-1)),
+			Error::<Test>::SubnetMovingAlphaOutOfRange
+		);
+		for bad in [U64F64::from_bits((1u128 << 64) - 1), U64F64::from_bits((2u128 << 64) + 1)] {
+			assert_noop!(
+				AdminUtils::sudo_set_tao_flow_normalization_exponent(RuntimeOrigin::root(), bad),
+				Error::<Test>::FlowNormExponentOutOfRange
+			);
+		}
 	});
 }

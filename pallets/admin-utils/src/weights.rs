@@ -16,6 +16,22 @@ pub const PROVISIONAL_REF_TIME: u64 = 20_000_000;
 
 /// Weight functions needed by the pallet.
 pub trait WeightInfo {
+	fn sudo_set_default_take() -> Weight;
+	fn sudo_set_tx_rate_limit() -> Weight;
+	fn sudo_set_min_difficulty() -> Weight;
+	fn sudo_set_max_difficulty() -> Weight;
+	fn sudo_set_max_weight_limit() -> Weight;
+	fn sudo_set_difficulty() -> Weight;
+	fn sudo_set_stake_threshold() -> Weight;
+	fn sudo_set_nominator_min_required_stake() -> Weight;
+	fn sudo_set_min_delegate_take() -> Weight;
+	fn sudo_set_subnet_moving_alpha() -> Weight;
+	fn sudo_set_ck_burn() -> Weight;
+	fn sudo_set_recycle_or_burn() -> Weight;
+	fn sudo_set_tao_flow_cutoff() -> Weight;
+	fn sudo_set_tao_flow_normalization_exponent() -> Weight;
+	fn sudo_set_tao_flow_smoothing_factor() -> Weight;
+	fn sudo_set_net_tao_flow_enabled() -> Weight;
 	fn sudo_set_owner_hparam_rate_limit() -> Weight;
 	fn sudo_set_sn_owner_hotkey() -> Weight;
 	fn sudo_set_serving_rate_limit() -> Weight;
@@ -60,6 +76,86 @@ pub trait WeightInfo {
 /// Provisional weights for the runtime (see the module docs).
 pub struct SubstrateWeight<T>(PhantomData<T>);
 impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
+	fn sudo_set_default_take() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_tx_rate_limit() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_min_difficulty() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	fn sudo_set_max_difficulty() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(5))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	fn sudo_set_max_weight_limit() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	fn sudo_set_difficulty() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_stake_threshold() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_nominator_min_required_stake() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_min_delegate_take() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_subnet_moving_alpha() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_ck_burn() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_recycle_or_burn() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	fn sudo_set_tao_flow_cutoff() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_tao_flow_normalization_exponent() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_tao_flow_smoothing_factor() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_net_tao_flow_enabled() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
 	fn sudo_set_owner_hparam_rate_limit() -> Weight {
 		Weight::from_parts(PROVISIONAL_REF_TIME, 0).saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -258,6 +354,54 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 
 /// For tests: everything weighs nothing.
 impl WeightInfo for () {
+	fn sudo_set_default_take() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_tx_rate_limit() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_min_difficulty() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_max_difficulty() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_max_weight_limit() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_difficulty() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_stake_threshold() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_nominator_min_required_stake() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_min_delegate_take() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_subnet_moving_alpha() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_ck_burn() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_recycle_or_burn() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_tao_flow_cutoff() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_tao_flow_normalization_exponent() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_tao_flow_smoothing_factor() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_net_tao_flow_enabled() -> Weight {
+		Weight::zero()
+	}
 	fn sudo_set_owner_hparam_rate_limit() -> Weight {
 		Weight::zero()
 	}

@@ -2,6 +2,7 @@
 //! checked the origin and the bounds. Each writes one item and emits its event.
 
 use crate::*;
+use substrate_fixed::types::{I64F64, I96F32, U64F64};
 
 /// A hyperparameter value as the `u128` of [`Event::HyperparameterSet`].
 pub trait HyperValue: Copy {
@@ -32,6 +33,62 @@ impl HyperValue for (u16, u16) {
 	fn to_u128(self) -> u128 {
 		(u128::from(self.1) << 16) | u128::from(self.0)
 	}
+}
+
+impl HyperValue for RecycleOrBurnEnum {
+	fn to_u128(self) -> u128 {
+		match self {
+			RecycleOrBurnEnum::Burn => 0,
+			RecycleOrBurnEnum::Recycle => 1,
+		}
+	}
+}
+impl HyperValue for I96F32 {
+	fn to_u128(self) -> u128 {
+		u128::from_le_bytes(self.to_bits().to_le_bytes())
+	}
+}
+impl HyperValue for I64F64 {
+	fn to_u128(self) -> u128 {
+		u128::from_le_bytes(self.to_bits().to_le_bytes())
+	}
+}
+impl HyperValue for U64F64 {
+	fn to_u128(self) -> u128 {
+		self.to_bits()
+	}
+}
+
+/// One setter per global item: writes it and emits `GlobalParameterSet(name, v)`.
+macro_rules! global_setters {
+	($($setter:ident => $item:ident: $ty:ty),* $(,)?) => {
+		impl<T: Config> Pallet<T> {
+			$(
+				#[doc = concat!("Set `", stringify!($item), "` (the caller checks bounds).")]
+				pub fn $setter(value: $ty) {
+					$item::<T>::put(value);
+					Self::deposit_event(Event::GlobalParameterSet(
+						stringify!($item).as_bytes().to_vec(),
+						HyperValue::to_u128(value),
+					));
+				}
+			)*
+		}
+	};
+}
+
+global_setters! {
+	set_tx_rate_limit => TxRateLimit: u64,
+	set_max_delegate_take => MaxDelegateTake: u16,
+	set_min_delegate_take => MinDelegateTake: u16,
+	set_stake_threshold => StakeThreshold: u64,
+	set_nominator_min_required_stake => NominatorMinRequiredStake: u64,
+	set_subnet_moving_alpha => SubnetMovingAlpha: I96F32,
+	set_ck_burn => CKBurn: u64,
+	set_tao_flow_cutoff => TaoFlowCutoff: I64F64,
+	set_tao_flow_normalization_exponent => FlowNormExponent: U64F64,
+	set_tao_flow_smoothing_factor => FlowEmaSmoothingFactor: u64,
+	set_net_tao_flow_enabled => NetTaoFlowEnabled: bool,
 }
 
 /// One setter per per-subnet item: writes it and emits `HyperparameterSet(netuid, name, v)`.
@@ -82,6 +139,11 @@ subnet_setters! {
 	set_alpha_values => AlphaValues: (u16, u16),
 	set_yuma3_on => Yuma3On: bool,
 	set_commit_reveal_weights_enabled => CommitRevealWeightsEnabled: bool,
+	set_max_weight_limit => MaxWeightsLimit: u16,
+	set_difficulty => Difficulty: u64,
+	set_min_difficulty => MinDifficulty: u64,
+	set_max_difficulty => MaxDifficulty: u64,
+	set_recycle_or_burn => RecycleOrBurn: RecycleOrBurnEnum,
 }
 
 impl<T: Config> Pallet<T> {

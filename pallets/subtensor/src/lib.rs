@@ -63,7 +63,8 @@ pub mod weights;
 pub use issuance::RecycleTao;
 pub use pallet::*;
 pub use subnets::symbols::SYMBOLS;
-pub use types::{AxonInfo, PrometheusInfo, SubnetIdentityV3};
+pub use substrate_fixed;
+pub use types::{AxonInfo, PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3};
 pub use weights::WeightInfo;
 
 /// Identifier of a subnet. Clients encode it as a plain `u16`.
@@ -96,14 +97,14 @@ pub const MAX_AXON_PROTOCOL: u8 = 4;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::{
-		types::{AxonInfo, PrometheusInfo, SubnetIdentityV3},
+		types::{AxonInfo, PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3},
 		NetUid, WeightInfo, MAX_UIDS_LIMIT, ROOT_NETUID, ROOT_SYMBOL,
 	};
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::fungible, BoundedVec};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::traits::TrailingZeroInput;
-	use substrate_fixed::types::I96F32;
+	use substrate_fixed::types::{I64F64, I96F32, U64F64};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
@@ -308,6 +309,58 @@ pub mod pallet {
 	#[pallet::type_value]
 	pub fn DefaultServingRateLimit() -> u64 {
 		50
+	}
+	/// `MaxWeightsLimit`: u16::MAX (no limit on a single weight).
+	#[pallet::type_value]
+	pub fn DefaultMaxWeightsLimit() -> u16 {
+		u16::MAX
+	}
+	/// `Difficulty` and `MinDifficulty`: 10⁷ (PoW registration is not offered).
+	#[pallet::type_value]
+	pub fn DefaultDifficulty() -> u64 {
+		10_000_000
+	}
+	/// `MaxDifficulty`: u64::MAX / 4.
+	#[pallet::type_value]
+	pub fn DefaultMaxDifficulty() -> u64 {
+		u64::MAX / 4
+	}
+	/// `TxRateLimit`: 1000 blocks.
+	#[pallet::type_value]
+	pub fn DefaultTxRateLimit() -> u64 {
+		1_000
+	}
+	/// `MaxDelegateTake` (and a new validator's take): 11_796 / 65535 ≈ 18%.
+	#[pallet::type_value]
+	pub fn DefaultMaxDelegateTake() -> u16 {
+		11_796
+	}
+	/// `SubnetMovingAlpha`: 0.000003 (3 / 10⁶, built from integers).
+	#[pallet::type_value]
+	pub fn DefaultSubnetMovingAlpha() -> I96F32 {
+		I96F32::saturating_from_num(3u32)
+			.checked_div(I96F32::saturating_from_num(1_000_000u32))
+			.unwrap_or(I96F32::from_bits(0))
+	}
+	/// `TaoWeight`: 971_718_665_099_567_868 / u64::MAX ≈ 0.052677.
+	#[pallet::type_value]
+	pub fn DefaultTaoWeight() -> u64 {
+		971_718_665_099_567_868
+	}
+	/// `FlowNormExponent`: 1.
+	#[pallet::type_value]
+	pub fn DefaultFlowNormExponent() -> U64F64 {
+		U64F64::from_bits(1u128 << 64)
+	}
+	/// `FlowEmaSmoothingFactor`: 29_597_889_189_277 / i64::MAX (half-life 216_000 blocks).
+	#[pallet::type_value]
+	pub fn DefaultFlowEmaSmoothingFactor() -> u64 {
+		29_597_889_189_277
+	}
+	/// `TaoFlowCutoff`: 0.
+	#[pallet::type_value]
+	pub fn DefaultTaoFlowCutoff() -> I64F64 {
+		I64F64::from_bits(0)
 	}
 	/// `SubnetMovingPrice` before any update: 0.
 	#[pallet::type_value]
@@ -693,6 +746,79 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CommitRevealWeightsEnabled<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
 
+	/// Largest single weight a validator may set, a u16 proportion: `NetUid → u16`.
+	#[pallet::storage]
+	pub type MaxWeightsLimit<T> =
+		StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultMaxWeightsLimit>;
+
+	/// PoW difficulty (kept for clients; PoW registration is not offered): `NetUid → u64`.
+	#[pallet::storage]
+	pub type Difficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultDifficulty>;
+
+	/// Lower bound of `Difficulty`: `NetUid → u64` (`u64::MAX` on new subnets: PoW is off).
+	#[pallet::storage]
+	pub type MinDifficulty<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultDifficulty>;
+
+	/// Upper bound of `Difficulty`: `NetUid → u64` (`u64::MAX` on new subnets: PoW is off).
+	#[pallet::storage]
+	pub type MaxDifficulty<T> =
+		StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultMaxDifficulty>;
+
+	/// Whether the emission of a subnet's burn UIDs is burned or recycled: `NetUid → enum`.
+	#[pallet::storage]
+	pub type RecycleOrBurn<T> = StorageMap<_, Identity, NetUid, RecycleOrBurnEnum, ValueQuery>;
+
+	// ---- global staking and emission parameters (owner: src/hyperparams.rs) ----
+
+	/// Least blocks between two rate-limited transactions of a hotkey.
+	#[pallet::storage]
+	pub type TxRateLimit<T> = StorageValue<_, u64, ValueQuery, DefaultTxRateLimit>;
+
+	/// Largest validator take, a u16 proportion.
+	#[pallet::storage]
+	pub type MaxDelegateTake<T> = StorageValue<_, u16, ValueQuery, DefaultMaxDelegateTake>;
+
+	/// Smallest validator take, a u16 proportion.
+	#[pallet::storage]
+	pub type MinDelegateTake<T> = StorageValue<_, u16, ValueQuery>;
+
+	/// Least stake, in RAO, for a validator to set weights.
+	#[pallet::storage]
+	pub type StakeThreshold<T> = StorageValue<_, u64, ValueQuery>;
+
+	/// Least nomination, per million of the minimum stake.
+	#[pallet::storage]
+	pub type NominatorMinRequiredStake<T> = StorageValue<_, u64, ValueQuery>;
+
+	/// Smoothing factor of the moving price (economics.md §3.9), at most 1.
+	#[pallet::storage]
+	pub type SubnetMovingAlpha<T> = StorageValue<_, I96F32, ValueQuery, DefaultSubnetMovingAlpha>;
+
+	/// Weight of root stake against alpha stake, a u64 proportion (no admin setter).
+	#[pallet::storage]
+	pub type TaoWeight<T> = StorageValue<_, u64, ValueQuery, DefaultTaoWeight>;
+
+	/// Share of childkey emission burned, a u64 proportion.
+	#[pallet::storage]
+	pub type CKBurn<T> = StorageValue<_, u64, ValueQuery>;
+
+	/// Taoflow cutoff `A` (RAO per block, I64F64).
+	#[pallet::storage]
+	pub type TaoFlowCutoff<T> = StorageValue<_, I64F64, ValueQuery, DefaultTaoFlowCutoff>;
+
+	/// Taoflow normalisation exponent `p`, in [1, 2].
+	#[pallet::storage]
+	pub type FlowNormExponent<T> = StorageValue<_, U64F64, ValueQuery, DefaultFlowNormExponent>;
+
+	/// Taoflow EMA smoothing factor, x / i64::MAX.
+	#[pallet::storage]
+	pub type FlowEmaSmoothingFactor<T> =
+		StorageValue<_, u64, ValueQuery, DefaultFlowEmaSmoothingFactor>;
+
+	/// Whether Taoflow nets protocol flow out of user flow.
+	#[pallet::storage]
+	pub type NetTaoFlowEnabled<T> = StorageValue<_, bool, ValueQuery, DefaultTrue>;
+
 	// ---- issuance (owner: src/issuance.rs) ----
 
 	/// The pallet's own count of TAO issued, in RAO.
@@ -756,6 +882,9 @@ pub mod pallet {
 		StartCallDelaySet(u64),
 		/// `SubnetOwnerCut` was set: `(u16 proportion)`.
 		SubnetOwnerCutSet(u16),
+		/// A global parameter was set: `(storage name, new value as u128)` (fixed-point values as
+		/// their bits).
+		GlobalParameterSet(Vec<u8>, u128),
 		/// A per-subnet hyperparameter was set: `(netuid, storage name, new value as u128)`.
 		/// Booleans are 0/1; signed values are their two's-complement bits.
 		HyperparameterSet(NetUid, Vec<u8>, u128),

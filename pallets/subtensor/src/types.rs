@@ -140,3 +140,25 @@ pub struct PrometheusInfo {
 	/// 4 or 6.
 	pub ip_type: u8,
 }
+
+/// What happens to the emission of a subnet's "burn" UIDs (economics.md §5.2 `RecycleOrBurn`).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub enum RecycleOrBurnEnum {
+	/// Burned: gone for good, still counted in the alpha issuance.
+	#[default]
+	Burn,
+	/// Recycled: removed from the alpha issuance, so it can be emitted again.
+	Recycle,
+}

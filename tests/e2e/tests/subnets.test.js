@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 
-import { startDevNode, submitAndWatch } from '../lib/node.js';
+import { startDevNode, submitAndWatch, waitForHead } from '../lib/node.js';
 
 const TAO = 1_000_000_000n;
 const MIN_LOCK = 1_000n * TAO;
@@ -138,4 +138,24 @@ test('AdminUtils: root sets a hyperparameter through sudo; a non-owner is refuse
     api, api.tx.adminUtils.sudoSetImmunityPeriod(netuid, 10), alice);
   assert.equal(ownerError, null);
   assert.equal((await api.query.subtensorModule.immunityPeriod(netuid)).toNumber(), 10);
+});
+
+test('the owner starts the subnet once the development start-call delay has passed', async () => {
+  const registeredAt = (await api.query.subtensorModule.networkRegisteredAt(netuid)).toBigInt();
+  const delay = (await api.query.subtensorModule.startCallDelay()).toBigInt();
+  assert.ok(delay <= 10n, `the development genesis shortens the delay (got ${delay})`);
+  await waitForHead(api, 'best', (h) => h.number.toBigInt() >= registeredAt + delay);
+
+  const { error: notOwner } = await submitAndWatch(
+    api, api.tx.subtensorModule.startCall(netuid), bob);
+  assert.equal(notOwner, 'subtensorModule.NotSubnetOwner');
+
+  const { events, error } = await submitAndWatch(
+    api, api.tx.subtensorModule.startCall(netuid), alice);
+  assert.equal(error, null);
+  const started = events.find(
+    ({ event }) => api.events.subtensorModule.FirstEmissionBlockNumberSet.is(event));
+  assert.ok(started, 'SubtensorModule.FirstEmissionBlockNumberSet expected');
+  assert.equal(started.event.data[0].toNumber(), netuid);
+  assert.equal((await api.query.subtensorModule.subtokenEnabled(netuid)).toHuman(), true);
 });

@@ -144,6 +144,11 @@ impl<T: Config> Pallet<T> {
 		AlphaValues::<T>::remove(netuid);
 		Yuma3On::<T>::remove(netuid);
 		CommitRevealWeightsEnabled::<T>::remove(netuid);
+		MaxWeightsLimit::<T>::remove(netuid);
+		Difficulty::<T>::remove(netuid);
+		MinDifficulty::<T>::remove(netuid);
+		MaxDifficulty::<T>::remove(netuid);
+		RecycleOrBurn::<T>::remove(netuid);
 		// The subnet was counted in TotalNetworks when it was added.
 		TotalNetworks::<T>::mutate(|n| *n = n.saturating_sub(1));
 		Self::deposit_event(Event::NetworkRemoved(netuid));

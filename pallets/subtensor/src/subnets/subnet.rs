@@ -2,9 +2,9 @@
 
 use crate::{
 	AdjustmentAlpha, AdjustmentInterval, Config, DefaultTempo, Error, Event, ImmunityPeriod,
-	LastAdjustmentBlock, MaxAllowedUids, MaxAllowedValidators, MinAllowedWeights, NetUid,
-	NetworkLastLockBlock, NetworkLastLockCost, NetworkLockReductionInterval, NetworkMinLockCost,
-	NetworkRateLimit, NetworkRegisteredAt, NetworkRegistrationAllowed,
+	LastAdjustmentBlock, MaxAllowedUids, MaxAllowedValidators, MaxDifficulty, MinAllowedWeights,
+	MinDifficulty, NetUid, NetworkLastLockBlock, NetworkLastLockCost, NetworkLockReductionInterval,
+	NetworkMinLockCost, NetworkRateLimit, NetworkRegisteredAt, NetworkRegistrationAllowed,
 	NetworkRegistrationStartBlock, NetworksAdded, Pallet, RAORecycledForRegistration,
 	SubnetIdentitiesV3, SubnetIdentityV3, SubnetLimit, SubnetLocked, SubnetMechanism, SubnetOwner,
 	SubnetOwnerHotkey, SubnetworkN, TargetRegistrationsPerInterval, Tempo, TokenSymbol,
@@ -184,5 +184,8 @@ impl<T: Config> Pallet<T> {
 		TargetRegistrationsPerInterval::<T>::insert(netuid, 1);
 		AdjustmentAlpha::<T>::insert(netuid, NEW_SUBNET_ADJUSTMENT_ALPHA);
 		LastAdjustmentBlock::<T>::insert(netuid, block);
+		// PoW registration is off: the difficulty bounds are pinned at the top.
+		MinDifficulty::<T>::insert(netuid, u64::MAX);
+		MaxDifficulty::<T>::insert(netuid, u64::MAX);
 	}
 }

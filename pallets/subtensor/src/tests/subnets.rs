@@ -108,6 +108,10 @@ fn owner_hotkey_takes_uid_zero_and_the_subnet_gets_its_defaults() {
 		assert!(NetworkRegistrationAllowed::<Test>::get(NET));
 		assert!(!SubtokenEnabled::<Test>::get(NET));
 		assert_eq!(Burn::<Test>::get(NET), 100_000_000);
+		assert_eq!(
+			(MinDifficulty::<Test>::get(NET), MaxDifficulty::<Test>::get(NET)),
+			(u64::MAX, u64::MAX)
+		);
 	});
 }
 
