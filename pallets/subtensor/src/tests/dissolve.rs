@@ -95,3 +95,98 @@ fn the_pot_is_paid_pro_rata_with_the_largest_remainder_exactly() {
 			System::assert_has_event(Event::SubnetPotDistributed(NET, pot).into());
 		});
 }
+
+/// Every storage key of SubtensorModule.
+fn pallet_keys() -> std::collections::BTreeSet<Vec<u8>> {
+	let prefix = sp_io::hashing::twox_128(b"SubtensorModule").to_vec();
+	let mut keys = std::collections::BTreeSet::new();
+	let mut key = prefix.clone();
+	while let Some(next) = sp_io::storage::next_key(&key) {
+		if !next.starts_with(&prefix) {
+			break;
+		}
+		keys.insert(next.clone());
+		key = next;
+	}
+	keys
+}
+
+/// The storage prefix of item `name` of SubtensorModule.
+fn item_prefix(name: &str) -> Vec<u8> {
+	frame_support::storage::storage_prefix(b"SubtensorModule", name.as_bytes()).to_vec()
+}
+
+#[test]
+fn dissolve_leaves_no_key_of_the_subnet_behind() {
+	ExtBuilder::default()
+		.with_balances(&[(ALICE, 10_000 * TAO), (BOB, 1_000 * TAO)])
+		.build_and_execute(|| {
+			let before = pallet_keys();
+			// A subnet with everything a subnet can have.
+			add_subnet(ALICE, HOT_A);
+			assert_ok!(SubtensorModule::burned_register(RuntimeOrigin::signed(BOB), NET, HOT_B));
+			assert_ok!(SubtensorModule::serve_axon(
+				RuntimeOrigin::signed(HOT_B),
+				NET,
+				1,
+				0x0a00_0001,
+				8091,
+				4,
+				4,
+				0,
+				0
+			));
+			assert_ok!(SubtensorModule::serve_prometheus(
+				RuntimeOrigin::signed(HOT_B),
+				NET,
+				1,
+				0x0a00_0001,
+				9090,
+				4
+			));
+			assert_ok!(SubtensorModule::set_subnet_identity(
+				RuntimeOrigin::signed(ALICE),
+				NET,
+				b"n".to_vec(),
+				vec![],
+				vec![],
+				vec![],
+				vec![],
+				vec![],
+				vec![],
+				vec![]
+			));
+			SubtensorModule::set_start_call_delay(0);
+			assert_ok!(SubtensorModule::start_call(RuntimeOrigin::signed(ALICE), NET));
+			assert_ok!(SubtensorModule::set_sn_owner_hotkey(true, NET, &HOT_C));
+			SubnetMovingPrice::<Test>::insert(NET, substrate_fixed::types::I96F32::from_num(1));
+			SubtensorModule::set_kappa(NET, 1);
+			SubtensorModule::set_max_weight_limit(NET, 1);
+			SubtensorModule::set_recycle_or_burn(NET, RecycleOrBurnEnum::Recycle);
+			run_to_block(2);
+
+			assert_ok!(SubtensorModule::dissolve_network(RuntimeOrigin::root(), ALICE, NET));
+
+			let after = pallet_keys();
+			assert!(before.is_subset(&after), "nothing that existed before was removed");
+			// Only global items may have new keys: the lock history, the issuance counters and
+			// hotkey ownership (not per subnet).
+			let global = [
+				"NetworkLastLockCost",
+				"NetworkLastLockBlock",
+				"StartCallDelay",
+				"TotalStake",
+				"TotalIssuance",
+				"Owner",
+				"OwnedHotkeys",
+			]
+			.map(item_prefix);
+			for key in after.difference(&before) {
+				assert!(
+					global.iter().any(|p| key.starts_with(p)),
+					"a key of the dissolved subnet is left: {}",
+					sp_core::hexdisplay::HexDisplay::from(key)
+				);
+			}
+		});
+}
