@@ -142,4 +142,40 @@ impl<T: Config> Pallet<T> {
 				)
 			})
 	}
+
+	/// Remove every UID of `netuid` with its keys, endpoints, per-UID vectors and the
+	/// registration parameters and counters (part of dissolving the subnet). Hotkey ownership
+	/// is global and stays.
+	pub(crate) fn clear_neurons(netuid: NetUid) {
+		// The membership flags are keyed by hotkey first.
+		for (_uid, hotkey) in Keys::<T>::iter_prefix(netuid) {
+			IsNetworkMember::<T>::remove(&hotkey, netuid);
+		}
+		let _ = Keys::<T>::clear_prefix(netuid, u32::MAX, None);
+		let _ = Uids::<T>::clear_prefix(netuid, u32::MAX, None);
+		let _ = BlockAtRegistration::<T>::clear_prefix(netuid, u32::MAX, None);
+		let _ = Axons::<T>::clear_prefix(netuid, u32::MAX, None);
+		let _ = Prometheus::<T>::clear_prefix(netuid, u32::MAX, None);
+		SubnetworkN::<T>::remove(netuid);
+		LastUpdate::<T>::remove(netuid);
+		PruningScores::<T>::remove(netuid);
+		// Registration parameters and counters.
+		Burn::<T>::remove(netuid);
+		MinBurn::<T>::remove(netuid);
+		MaxBurn::<T>::remove(netuid);
+		RegistrationsThisBlock::<T>::remove(netuid);
+		RegistrationsThisInterval::<T>::remove(netuid);
+		BurnRegistrationsThisInterval::<T>::remove(netuid);
+		LastAdjustmentBlock::<T>::remove(netuid);
+		AdjustmentInterval::<T>::remove(netuid);
+		TargetRegistrationsPerInterval::<T>::remove(netuid);
+		AdjustmentAlpha::<T>::remove(netuid);
+		MaxRegistrationsPerBlock::<T>::remove(netuid);
+		NetworkRegistrationAllowed::<T>::remove(netuid);
+		MaxAllowedUids::<T>::remove(netuid);
+		MinAllowedUids::<T>::remove(netuid);
+		ImmunityPeriod::<T>::remove(netuid);
+		ImmuneOwnerUidsLimit::<T>::remove(netuid);
+		ServingRateLimit::<T>::remove(netuid);
+	}
 }

@@ -81,18 +81,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Delete every per-subnet item of `netuid` and emit `NetworkRemoved`.
 	pub(crate) fn remove_network(netuid: NetUid) {
-		// Neurons: the membership flags are keyed by hotkey first.
-		for (_uid, hotkey) in Keys::<T>::iter_prefix(netuid) {
-			IsNetworkMember::<T>::remove(&hotkey, netuid);
-		}
-		let _ = Keys::<T>::clear_prefix(netuid, u32::MAX, None);
-		let _ = Uids::<T>::clear_prefix(netuid, u32::MAX, None);
-		let _ = BlockAtRegistration::<T>::clear_prefix(netuid, u32::MAX, None);
-		let _ = Axons::<T>::clear_prefix(netuid, u32::MAX, None);
-		let _ = Prometheus::<T>::clear_prefix(netuid, u32::MAX, None);
-		SubnetworkN::<T>::remove(netuid);
-		LastUpdate::<T>::remove(netuid);
-		PruningScores::<T>::remove(netuid);
+		Self::clear_neurons(netuid);
 		// Subnet.
 		NetworksAdded::<T>::remove(netuid);
 		SubnetMechanism::<T>::remove(netuid);
@@ -109,24 +98,6 @@ impl<T: Config> Pallet<T> {
 		if SubnetIdentitiesV3::<T>::take(netuid).is_some() {
 			Self::deposit_event(Event::SubnetIdentityRemoved(netuid));
 		}
-		// Registration parameters and counters.
-		Burn::<T>::remove(netuid);
-		MinBurn::<T>::remove(netuid);
-		MaxBurn::<T>::remove(netuid);
-		RegistrationsThisBlock::<T>::remove(netuid);
-		RegistrationsThisInterval::<T>::remove(netuid);
-		BurnRegistrationsThisInterval::<T>::remove(netuid);
-		LastAdjustmentBlock::<T>::remove(netuid);
-		AdjustmentInterval::<T>::remove(netuid);
-		TargetRegistrationsPerInterval::<T>::remove(netuid);
-		AdjustmentAlpha::<T>::remove(netuid);
-		MaxRegistrationsPerBlock::<T>::remove(netuid);
-		NetworkRegistrationAllowed::<T>::remove(netuid);
-		MaxAllowedUids::<T>::remove(netuid);
-		MinAllowedUids::<T>::remove(netuid);
-		ImmunityPeriod::<T>::remove(netuid);
-		ImmuneOwnerUidsLimit::<T>::remove(netuid);
-		ServingRateLimit::<T>::remove(netuid);
 		// Consensus hyperparameters.
 		EMAPriceHalvingBlocks::<T>::remove(netuid);
 		TransferToggle::<T>::remove(netuid);
