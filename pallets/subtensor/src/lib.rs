@@ -664,8 +664,9 @@ pub mod pallet {
 	pub type ImmuneOwnerUidsLimit<T> =
 		StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultImmuneOwnerUidsLimit>;
 
-	/// Block of the last axon or prometheus update of a hotkey: `(NetUid, hotkey)` is in the
-	/// `block` field of `Axons` / `Prometheus`; this is the least gap between two updates.
+	/// Least blocks between two endpoint updates of a hotkey on a subnet: `NetUid → u64` (the
+	/// last update's block is the `block` field of its `Axons` / `Prometheus` entry; 0 = no
+	/// limit).
 	#[pallet::storage]
 	pub type ServingRateLimit<T> =
 		StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultServingRateLimit>;
