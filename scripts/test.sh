@@ -22,6 +22,9 @@ scripts/build.sh
 stage "Rust tests"
 cargo test --locked --workspace --features "$NODE_FEATURES"
 
+stage "benchmark tests (every pallet benchmark runs once on the mock runtime)"
+SKIP_WASM_BUILD=1 cargo test --locked -p pallet-subtensor -p pallet-admin-utils --features runtime-benchmarks
+
 stage "end-to-end tests (polkadot.js against a --dev node)"
 (cd tests/e2e && SUBTENSOR_NODE="$NODE_BINARY" npm test)
 

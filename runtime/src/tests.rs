@@ -101,3 +101,14 @@ fn development_preset_shortens_the_waiting_periods_and_quotes_the_minimum_lock()
 		assert_eq!(crate::SubtensorModule::get_network_lock_cost(), 1_000 * TAO);
 	});
 }
+
+#[test]
+fn an_unowned_hotkey_reads_as_owned_by_the_zero_account() {
+	preset_externalities("development").execute_with(|| {
+		let nobody = Sr25519Keyring::Eve.to_account_id();
+		assert_eq!(
+			pallet_subtensor::Owner::<Runtime>::get(&nobody),
+			crate::AccountId::new([0u8; 32])
+		);
+	});
+}

@@ -63,6 +63,7 @@ impl pallet_balances::Config for Test {
 impl pallet_subtensor::Config for Test {
 	type Currency = Balances;
 	type WeightInfo = ();
+	type UnownedAccount = frame_support::traits::ConstU64<0>;
 }
 
 impl pallet_admin_utils::Config for Test {

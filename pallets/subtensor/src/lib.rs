@@ -103,7 +103,6 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{pallet_prelude::*, traits::fungible, BoundedVec};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::TrailingZeroInput;
 	use substrate_fixed::types::{I64F64, I96F32, U64F64};
 
 	/// The in-code storage version.
@@ -134,6 +133,11 @@ pub mod pallet {
 			+ fungible::Balanced<Self::AccountId, Balance = u64>;
 		/// Weights of the calls and of the block hook.
 		type WeightInfo: WeightInfo;
+
+		/// The all-zero account: what `Owner` returns for a hotkey nobody owns, as clients
+		/// expect. Supplied by the runtime so that no runtime code has to decode it (and handle
+		/// an impossible failure).
+		type UnownedAccount: Get<Self::AccountId>;
 	}
 
 	// ---- defaults (economics.md §5) ----
@@ -141,10 +145,7 @@ pub mod pallet {
 	/// The all-zero account: the value of `Owner` for a hotkey nobody owns (as clients expect).
 	#[pallet::type_value]
 	pub fn DefaultAccount<T: Config>() -> T::AccountId {
-		// `TrailingZeroInput` is an endless stream of zero bytes, so decoding an account (a
-		// fixed-size type) from it cannot run out of input; frame-system relies on the same fact.
-		T::AccountId::decode(&mut TrailingZeroInput::zeroes())
-			.expect("an account decodes from endless zero bytes; qed")
+		T::UnownedAccount::get()
 	}
 	/// `DefaultTempo`: 360 blocks (10 with the `fast-blocks` feature).
 	#[pallet::type_value]

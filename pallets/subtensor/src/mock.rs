@@ -69,6 +69,7 @@ impl pallet_balances::Config for Test {
 impl pallet_subtensor::Config for Test {
 	type Currency = Balances;
 	type WeightInfo = ();
+	type UnownedAccount = frame_support::traits::ConstU64<0>;
 }
 
 /// Builds test externalities; `build_and_execute` also checks the pallet's invariants after the
