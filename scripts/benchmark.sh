@@ -22,8 +22,10 @@ if ! frame-omni-bencher --version 2>/dev/null | grep -q "$bencher_version"; then
 fi
 
 echo "==> building the runtime with runtime-benchmarks"
-cargo build --locked --release -p subtensor-runtime --features runtime-benchmarks
-wasm="$CARGO_TARGET_DIR/release/wbuild/subtensor-runtime/subtensor_runtime.compact.compressed.wasm"
+# The WASM runtime is always compiled in release mode by the WASM builder; building the crate in
+# the dev profile reuses the shared cache for everything native around it.
+cargo build --locked -p subtensor-runtime --features runtime-benchmarks,fast-blocks
+wasm="$CARGO_TARGET_DIR/debug/wbuild/subtensor-runtime/subtensor_runtime.compact.compressed.wasm"
 
 args=(v1 benchmark pallet --runtime "$wasm" --genesis-builder-preset development
 	--pallet "$pallet" --extrinsic '*' --steps 50 --repeat 20)
