@@ -196,6 +196,25 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl subtensor_runtime_api::SwapRuntimeApi<Block> for Runtime {
+		fn current_alpha_price(netuid: u16) -> u64 {
+			if SubtensorModule::subnet_exists(netuid) {
+				SubtensorModule::current_alpha_price(netuid)
+			} else {
+				0
+			}
+		}
+		fn current_alpha_price_all() -> Vec<subtensor_runtime_api::SubnetPrice> {
+			SubtensorModule::current_alpha_price_all()
+		}
+		fn sim_swap_tao_for_alpha(netuid: u16, tao: u64) -> subtensor_runtime_api::SimSwapResult {
+			SubtensorModule::sim_swap_tao_for_alpha(netuid, tao)
+		}
+		fn sim_swap_alpha_for_tao(netuid: u16, alpha: u64) -> subtensor_runtime_api::SimSwapResult {
+			SubtensorModule::sim_swap_alpha_for_tao(netuid, alpha)
+		}
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	impl frame_benchmarking::Benchmark<Block> for Runtime {
 		fn benchmark_metadata(extra: bool) -> (

@@ -369,6 +369,13 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn sudo_set_tx_delegate_take_rate_limit() {
+		#[extrinsic_call]
+		_(RawOrigin::Root, 100);
+		assert_eq!(pallet_subtensor::TxDelegateTakeRateLimit::<T>::get(), 100);
+	}
+
+	#[benchmark]
 	fn sudo_set_min_difficulty() {
 		let netuid = bench_subnet::<T>();
 		#[extrinsic_call]

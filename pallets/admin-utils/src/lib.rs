@@ -207,6 +207,22 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Set `TxDelegateTakeRateLimit`: the least blocks between a take change of a hotkey and
+		/// an increase of its take.
+		///
+		/// - Origin: root.
+		/// - Errors: `BadOrigin`.
+		#[pallet::call_index(45)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_tx_delegate_take_rate_limit())]
+		pub fn sudo_set_tx_delegate_take_rate_limit(
+			origin: OriginFor<T>,
+			tx_rate_limit: u64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			pallet_subtensor::Pallet::<T>::set_tx_delegate_take_rate_limit(tx_rate_limit);
+			Ok(())
+		}
+
 		/// Set `MinDifficulty`: at most `MaxDifficulty` (PoW registration is not offered).
 		///
 		/// - Origin: the subnet owner or root.

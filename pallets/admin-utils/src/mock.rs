@@ -64,6 +64,7 @@ impl pallet_subtensor::Config for Test {
 	type Currency = Balances;
 	type WeightInfo = ();
 	type UnownedAccount = frame_support::traits::ConstU64<0>;
+	type MinStake = frame_support::traits::ConstU64<2_000_000>;
 }
 
 impl pallet_admin_utils::Config for Test {

@@ -1275,3 +1275,15 @@ fn take_difficulty_and_flow_bounds_are_checked() {
 		}
 	});
 }
+
+#[test]
+fn set_tx_delegate_take_rate_limit_is_root_only_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			AdminUtils::sudo_set_tx_delegate_take_rate_limit(RuntimeOrigin::signed(OWNER), 7),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(AdminUtils::sudo_set_tx_delegate_take_rate_limit(RuntimeOrigin::root(), 7));
+		assert_eq!(pallet_subtensor::TxDelegateTakeRateLimit::<Test>::get(), 7);
+	});
+}

@@ -18,6 +18,7 @@ pub const PROVISIONAL_REF_TIME: u64 = 20_000_000;
 pub trait WeightInfo {
 	fn sudo_set_default_take() -> Weight;
 	fn sudo_set_tx_rate_limit() -> Weight;
+	fn sudo_set_tx_delegate_take_rate_limit() -> Weight;
 	fn sudo_set_min_difficulty() -> Weight;
 	fn sudo_set_max_difficulty() -> Weight;
 	fn sudo_set_max_weight_limit() -> Weight;
@@ -82,6 +83,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	fn sudo_set_tx_rate_limit() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(1))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	fn sudo_set_tx_delegate_take_rate_limit() -> Weight {
 		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -358,6 +364,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn sudo_set_tx_rate_limit() -> Weight {
+		Weight::zero()
+	}
+	fn sudo_set_tx_delegate_take_rate_limit() -> Weight {
 		Weight::zero()
 	}
 	fn sudo_set_min_difficulty() -> Weight {

@@ -90,6 +90,39 @@ fn full_subnet_set<T: Config>() -> NetUid {
 	1
 }
 
+/// A subnet with staking open (its start call made).
+fn started_subnet<T: Config>(i: u32) -> NetUid {
+	let netuid = new_subnet::<T>(i);
+	SubtokenEnabled::<T>::insert(netuid, true);
+	FirstEmissionBlockNumber::<T>::insert(netuid, 1);
+	netuid
+}
+
+/// The owner hotkey of the subnet made by `new_subnet::<T>(i)` (it exists, so it can be
+/// staked to).
+fn owner_hotkey<T: Config>(i: u32) -> T::AccountId {
+	account("owner_hotkey", i, 0)
+}
+
+/// `nominators` other coldkeys staked on `hotkey` in `netuid`, so the hotkey's share pool is
+/// not trivial.
+fn nominate<T: Config>(hotkey: &T::AccountId, netuid: NetUid, nominators: u32) {
+	for n in 0..nominators {
+		let c: T::AccountId = account("nominator", n, u32::from(netuid));
+		fund::<T>(&c, 100 * TAO);
+		Pallet::<T>::do_add_stake(&c, hotkey, netuid, 10 * TAO, None).unwrap();
+	}
+}
+
+/// A staker with `tao` staked on `hotkey` in `netuid`, the rate limiter cleared.
+fn staker<T: Config>(hotkey: &T::AccountId, netuid: NetUid, tao: u64) -> T::AccountId {
+	let c: T::AccountId = account("staker", 0, 0);
+	fund::<T>(&c, tao.saturating_mul(2));
+	Pallet::<T>::do_add_stake(&c, hotkey, netuid, tao, None).unwrap();
+	Pallet::<T>::clear_staking_rate_limiter();
+	c
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -234,6 +267,172 @@ mod benchmarks {
 		}
 		assert_eq!(LastAdjustmentBlock::<T>::get(1), block);
 		assert_eq!(LastAdjustmentBlock::<T>::get(NetUid::try_from(n).unwrap()), block);
+	}
+
+	/// `n` emitting subnets.
+	#[benchmark]
+	fn update_moving_prices(n: Linear<1, SUBNETS>) {
+		set_block::<T>(1);
+		for i in 0..n {
+			started_subnet::<T>(i);
+		}
+		set_block::<T>(1_000);
+		let updated;
+		#[block]
+		{
+			updated = Pallet::<T>::update_moving_prices();
+		}
+		assert_eq!(updated, n);
+		assert!(SubnetMovingPrice::<T>::get(1) > substrate_fixed::types::I96F32::from_bits(0));
+	}
+
+	#[benchmark]
+	fn add_stake() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let hotkey = owner_hotkey::<T>(0);
+		nominate::<T>(&hotkey, netuid, 3);
+		let coldkey: T::AccountId = account("staker", 0, 0);
+		fund::<T>(&coldkey, 1_000 * TAO);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), netuid, 100 * TAO);
+		assert!(Pallet::<T>::stake_of(&hotkey, &coldkey, netuid) > 0);
+	}
+
+	#[benchmark]
+	fn add_stake_limit() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let hotkey = owner_hotkey::<T>(0);
+		nominate::<T>(&hotkey, netuid, 3);
+		let coldkey: T::AccountId = account("staker", 0, 0);
+		fund::<T>(&coldkey, 1_000 * TAO);
+		let limit = 2 * TAO;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), netuid, 1_000 * TAO, limit, true);
+		assert!(Pallet::<T>::stake_of(&hotkey, &coldkey, netuid) > 0);
+		assert!(Pallet::<T>::current_alpha_price(netuid) <= limit);
+	}
+
+	#[benchmark]
+	fn remove_stake() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let hotkey = owner_hotkey::<T>(0);
+		nominate::<T>(&hotkey, netuid, 3);
+		let coldkey = staker::<T>(&hotkey, netuid, 100 * TAO);
+		let held = Pallet::<T>::stake_of(&hotkey, &coldkey, netuid);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), netuid, held / 2);
+		assert!(Pallet::<T>::stake_of(&hotkey, &coldkey, netuid) < held);
+	}
+
+	#[benchmark]
+	fn remove_stake_limit() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let hotkey = owner_hotkey::<T>(0);
+		nominate::<T>(&hotkey, netuid, 3);
+		let coldkey = staker::<T>(&hotkey, netuid, 100 * TAO);
+		let held = Pallet::<T>::stake_of(&hotkey, &coldkey, netuid);
+		let limit = Pallet::<T>::current_alpha_price(netuid) / 2;
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), netuid, held / 2, limit, true);
+		assert!(Pallet::<T>::stake_of(&hotkey, &coldkey, netuid) < held);
+	}
+
+	/// A position on root and on every one of `SUBNETS` subnets.
+	#[benchmark]
+	fn unstake_all() {
+		set_block::<T>(1);
+		let hotkey = owner_hotkey::<T>(0);
+		let coldkey: T::AccountId = account("staker", 0, 0);
+		fund::<T>(&coldkey, 1_000 * TAO);
+		for i in 0..SUBNETS {
+			let netuid = started_subnet::<T>(i);
+			Pallet::<T>::do_add_stake(&coldkey, &hotkey, netuid, TAO, None).unwrap();
+		}
+		Pallet::<T>::do_add_stake(&coldkey, &hotkey, ROOT_NETUID, TAO, None).unwrap();
+		Pallet::<T>::clear_staking_rate_limiter();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone());
+		assert!(Pallet::<T>::staked_netuids(&hotkey, &coldkey).is_empty());
+	}
+
+	/// Across two dynamic subnets, to a hotkey with nominators.
+	#[benchmark]
+	fn move_stake() {
+		set_block::<T>(1);
+		let origin = started_subnet::<T>(0);
+		let destination = started_subnet::<T>(1);
+		let from = owner_hotkey::<T>(0);
+		let to = owner_hotkey::<T>(1);
+		nominate::<T>(&to, destination, 3);
+		let coldkey = staker::<T>(&from, origin, 100 * TAO);
+		let held = Pallet::<T>::stake_of(&from, &coldkey, origin);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), from, to.clone(), origin, destination, held / 2);
+		assert!(Pallet::<T>::stake_of(&to, &coldkey, destination) > 0);
+	}
+
+	#[benchmark]
+	fn transfer_stake() {
+		set_block::<T>(1);
+		let origin = started_subnet::<T>(0);
+		let destination = started_subnet::<T>(1);
+		let hotkey = owner_hotkey::<T>(0);
+		let coldkey = staker::<T>(&hotkey, origin, 100 * TAO);
+		let receiver: T::AccountId = account("receiver", 0, 0);
+		let held = Pallet::<T>::stake_of(&hotkey, &coldkey, origin);
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(coldkey),
+			receiver.clone(),
+			hotkey.clone(),
+			origin,
+			destination,
+			held / 2,
+		);
+		assert!(Pallet::<T>::stake_of(&hotkey, &receiver, destination) > 0);
+	}
+
+	#[benchmark]
+	fn swap_stake() {
+		set_block::<T>(1);
+		let origin = started_subnet::<T>(0);
+		let destination = started_subnet::<T>(1);
+		let hotkey = owner_hotkey::<T>(0);
+		nominate::<T>(&hotkey, destination, 3);
+		let coldkey = staker::<T>(&hotkey, origin, 100 * TAO);
+		let held = Pallet::<T>::stake_of(&hotkey, &coldkey, origin);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), origin, destination, held / 2);
+		assert!(Pallet::<T>::stake_of(&hotkey, &coldkey, destination) > 0);
+	}
+
+	#[benchmark]
+	fn increase_take() {
+		set_block::<T>(1);
+		new_subnet::<T>(0);
+		let owner: T::AccountId = account("owner", 0, 0);
+		let hotkey = owner_hotkey::<T>(0);
+		Delegates::<T>::insert(&hotkey, 0);
+		LastTxBlockDelegateTake::<T>::insert(&hotkey, 1);
+		set_block::<T>(1 + TxDelegateTakeRateLimit::<T>::get());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), hotkey.clone(), MaxDelegateTake::<T>::get());
+		assert_eq!(Delegates::<T>::get(&hotkey), MaxDelegateTake::<T>::get());
+	}
+
+	#[benchmark]
+	fn decrease_take() {
+		set_block::<T>(1);
+		new_subnet::<T>(0);
+		let owner: T::AccountId = account("owner", 0, 0);
+		let hotkey = owner_hotkey::<T>(0);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), hotkey.clone(), 0);
+		assert_eq!(Delegates::<T>::get(&hotkey), 0);
 	}
 
 	impl_benchmark_test_suite!(

@@ -79,6 +79,7 @@ macro_rules! global_setters {
 
 global_setters! {
 	set_tx_rate_limit => TxRateLimit: u64,
+	set_tx_delegate_take_rate_limit => TxDelegateTakeRateLimit: u64,
 	set_max_delegate_take => MaxDelegateTake: u16,
 	set_min_delegate_take => MinDelegateTake: u16,
 	set_stake_threshold => StakeThreshold: u64,

@@ -18,7 +18,11 @@ impl<T: Config> Pallet<T> {
 	/// - UIDs (§6.3.19): `SubnetworkN ≤ MaxAllowedUids`, `Keys`/`Uids` are a bijection on
 	///   `[0, SubnetworkN)`, `IsNetworkMember` agrees, per-UID vectors have length `SubnetworkN`;
 	/// - burn (§6.3.17): `Burn ∈ [MinBurn, MaxBurn]` on every subnet;
-	/// - ownership: `Owner[h] = c` ⇔ `h ∈ OwnedHotkeys[c]`.
+	/// - ownership: `Owner[h] = c` ⇔ `h ∈ OwnedHotkeys[c]`;
+	/// - stake (§6.1.5–6): per hotkey pool `Σ_c Alpha = TotalHotkeyShares` exactly and
+	///   `Σ_c value ≤ TotalHotkeyAlpha`; stake only on existing subnets, on hotkeys that exist,
+	///   listed in `StakingHotkeys`; on a dynamic subnet `Σ_h TotalHotkeyAlpha ≤ SubnetAlphaOut`;
+	///   on root `SubnetAlphaIn = 0` and `Σ_h TotalHotkeyAlpha = SubnetTAO = SubnetAlphaOut`.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		ensure!(NetworksAdded::<T>::get(ROOT_NETUID), "root subnet 0 must exist");
 		let added: BTreeSet<NetUid> =
@@ -83,6 +87,8 @@ impl<T: Config> Pallet<T> {
 			"UIDs only on existing subnets"
 		);
 
+		Self::check_stake_invariants(&added)?;
+
 		for (hotkey, coldkey) in Owner::<T>::iter() {
 			ensure!(
 				OwnedHotkeys::<T>::get(&coldkey).contains(&hotkey),
@@ -95,6 +101,57 @@ impl<T: Config> Pallet<T> {
 					Owner::<T>::get(hotkey) == coldkey,
 					"a listed hotkey is owned by that coldkey"
 				);
+			}
+		}
+		Ok(())
+	}
+
+	fn check_stake_invariants(added: &BTreeSet<NetUid>) -> Result<(), TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		use substrate_fixed::types::U64F64;
+		let mut share_sums: BTreeMap<(T::AccountId, NetUid), U64F64> = BTreeMap::new();
+		let mut value_sums: BTreeMap<(T::AccountId, NetUid), u128> = BTreeMap::new();
+		for ((hotkey, coldkey, netuid), shares) in Alpha::<T>::iter() {
+			ensure!(added.contains(&netuid), "stake only on existing subnets");
+			ensure!(Owner::<T>::contains_key(&hotkey), "stake only on existing hotkeys");
+			ensure!(
+				StakingHotkeys::<T>::get(&coldkey).contains(&hotkey),
+				"a staked hotkey is listed in StakingHotkeys"
+			);
+			let sum = share_sums.entry((hotkey.clone(), netuid)).or_insert(U64F64::from_bits(0));
+			*sum = sum.checked_add(shares).ok_or("share sum overflow")?;
+			let value =
+				subtensor_math::share_pool::value_of(Self::hotkey_pool(&hotkey, netuid), shares);
+			let v = value_sums.entry((hotkey, netuid)).or_insert(0);
+			*v = v.saturating_add(u128::from(value));
+		}
+		for (hotkey, netuid, total) in TotalHotkeyShares::<T>::iter() {
+			let sum = share_sums.remove(&(hotkey.clone(), netuid)).unwrap_or(U64F64::from_bits(0));
+			ensure!(sum == total, "TotalHotkeyShares must equal the sum of Alpha shares");
+			let values = value_sums.get(&(hotkey.clone(), netuid)).copied().unwrap_or(0);
+			ensure!(
+				values <= u128::from(TotalHotkeyAlpha::<T>::get(&hotkey, netuid)),
+				"stakes may not be worth more than TotalHotkeyAlpha"
+			);
+		}
+		ensure!(share_sums.is_empty(), "every Alpha entry belongs to a hotkey pool");
+		let mut pool_values: BTreeMap<NetUid, u128> = BTreeMap::new();
+		for (_, netuid, value) in TotalHotkeyAlpha::<T>::iter() {
+			ensure!(added.contains(&netuid), "hotkey pools only on existing subnets");
+			let v = pool_values.entry(netuid).or_insert(0);
+			*v = v.saturating_add(u128::from(value));
+		}
+		for &netuid in added {
+			let staked = pool_values.get(&netuid).copied().unwrap_or(0);
+			let out = u128::from(SubnetAlphaOut::<T>::get(netuid));
+			if netuid == ROOT_NETUID {
+				ensure!(SubnetAlphaIn::<T>::get(netuid) == 0, "root has no alpha reserve");
+				ensure!(
+					staked == u128::from(SubnetTAO::<T>::get(netuid)) && staked == out,
+					"root stake must equal SubnetTAO[0] and SubnetAlphaOut[0]"
+				);
+			} else {
+				ensure!(staked <= out, "staked alpha may not exceed SubnetAlphaOut");
 			}
 		}
 		Ok(())

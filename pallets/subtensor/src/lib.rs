@@ -54,6 +54,8 @@ mod issuance;
 mod mock;
 mod neurons;
 mod pools;
+pub mod rpc_info;
+mod staking;
 mod subnets;
 #[cfg(test)]
 mod tests;
@@ -121,6 +123,9 @@ pub mod pallet {
 	/// Most hotkeys one coldkey may own.
 	pub type MaxOwnedHotkeys = ConstU32<512>;
 
+	/// Most hotkeys one coldkey may stake to.
+	pub type MaxStakingHotkeys = ConstU32<512>;
+
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
@@ -138,6 +143,11 @@ pub mod pallet {
 		/// expect. Supplied by the runtime so that no runtime code has to decode it (and handle
 		/// an impossible failure).
 		type UnownedAccount: Get<Self::AccountId>;
+
+		/// `DefaultMinStake`: the least TAO, in RAO, a stake operation may move (economics.md
+		/// §3.8; 2_000_000 RAO on the reference chain).
+		#[pallet::constant]
+		type MinStake: Get<u64>;
 	}
 
 	// ---- defaults (economics.md §5) ----
@@ -363,6 +373,20 @@ pub mod pallet {
 	pub fn DefaultTaoFlowCutoff() -> I64F64 {
 		I64F64::from_bits(0)
 	}
+	/// `DefaultDelegateTake`: a hotkey's validator take until it changes it, 11_796 / 65535 ≈ 18%.
+	#[pallet::type_value]
+	pub fn DefaultDelegateTake() -> u16 {
+		11_796
+	}
+	/// `TxDelegateTakeRateLimit`: 216_000 blocks (30 days; 5 with the `fast-blocks` feature).
+	#[pallet::type_value]
+	pub fn DefaultTxDelegateTakeRateLimit() -> u64 {
+		if cfg!(feature = "fast-blocks") {
+			5
+		} else {
+			216_000
+		}
+	}
 	/// `SubnetMovingPrice` before any update: 0.
 	#[pallet::type_value]
 	pub fn DefaultMovingPrice() -> I96F32 {
@@ -507,11 +531,103 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type FeeRate<T> = StorageMap<_, Identity, NetUid, u16, ValueQuery, DefaultFeeRate>;
 
+	/// Net TAO that users swapped into a subnet's pool since the Taoflow EMA last consumed it,
+	/// in RAO (stakes and moves in count positive, unstakes and moves out negative):
+	/// `NetUid → i64` (economics.md §4.3).
+	#[pallet::storage]
+	pub type SubnetTaoFlow<T> = StorageMap<_, Identity, NetUid, i64, ValueQuery>;
+
 	/// All TAO held by the pools, in RAO.
 	///
 	/// Invariant: `TotalStake = Σ SubnetTAO` and `TotalIssuance = balances issuance + TotalStake`.
 	#[pallet::storage]
 	pub type TotalStake<T> = StorageValue<_, u64, ValueQuery>;
+
+	// ---- staking (owner: src/staking) ----
+
+	/// Alpha staked to a hotkey on a subnet by all its coldkeys together, in alpha-RAO (the
+	/// value of the hotkey's share pool): `(hotkey, NetUid) → u64`.
+	///
+	/// Invariant: `Σ_c value(h, c, n) ≤ TotalHotkeyAlpha[h, n]`; on a dynamic subnet
+	/// `Σ_h TotalHotkeyAlpha[h, n] ≤ SubnetAlphaOut[n]`; on root `= SubnetTAO[0]`.
+	#[pallet::storage]
+	pub type TotalHotkeyAlpha<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, u64, ValueQuery>;
+
+	/// Shares outstanding in a hotkey's pool on a subnet: `(hotkey, NetUid) → U64F64`.
+	///
+	/// Invariant: `= Σ_c Alpha[(h, c, n)]` exactly.
+	#[pallet::storage]
+	pub type TotalHotkeyShares<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, U64F64, ValueQuery>;
+
+	/// Shares a coldkey holds in a hotkey's pool on a subnet: `(hotkey, coldkey, NetUid) →
+	/// U64F64`. Its stake is `⌊TotalHotkeyAlpha · shares / TotalHotkeyShares⌋`. Zero entries are
+	/// removed.
+	#[pallet::storage]
+	pub type Alpha<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Identity, NetUid>,
+		),
+		U64F64,
+		ValueQuery,
+	>;
+
+	/// Hotkeys a coldkey has staked to, in order of first stake: `coldkey → [hotkey]`.
+	///
+	/// Invariant: every `Alpha[(h, c, n)]` entry has `h ∈ StakingHotkeys[c]`.
+	#[pallet::storage]
+	pub type StakingHotkeys<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		BoundedVec<T::AccountId, MaxStakingHotkeys>,
+		ValueQuery,
+	>;
+
+	/// Validator take of a hotkey, a u16 proportion of its dividends: `hotkey → u16`.
+	#[pallet::storage]
+	pub type Delegates<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u16, ValueQuery, DefaultDelegateTake>;
+
+	/// Block of a hotkey's last take change: `hotkey → block` (absent: never changed).
+	#[pallet::storage]
+	pub type LastTxBlockDelegateTake<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, u64, OptionQuery>;
+
+	/// Least blocks between a take change and a take increase of the same hotkey.
+	#[pallet::storage]
+	pub type TxDelegateTakeRateLimit<T> =
+		StorageValue<_, u64, ValueQuery, DefaultTxDelegateTakeRateLimit>;
+
+	/// Positions that received stake in this block and may not be unstaked or moved before
+	/// the next: `(hotkey, coldkey, NetUid) → true`. Cleared in `on_finalize`.
+	#[pallet::storage]
+	pub type StakingOperationRateLimiter<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Identity, NetUid>,
+		),
+		bool,
+		ValueQuery,
+	>;
+
+	/// Block of a coldkey's last stake on a hotkey: `(coldkey, hotkey) → block` (statistics).
+	#[pallet::storage]
+	pub type LastColdkeyHotkeyStakeBlock<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		u64,
+		OptionQuery,
+	>;
 
 	// ---- neurons (owner: src/neurons) ----
 
@@ -884,6 +1000,27 @@ pub mod pallet {
 		StartCallDelaySet(u64),
 		/// `SubnetOwnerCut` was set: `(u16 proportion)`.
 		SubnetOwnerCutSet(u16),
+		/// TAO was staked: `(coldkey, hotkey, TAO paid, alpha credited, netuid, fee)`. The fee
+		/// (in TAO) is part of the TAO paid and stays in the pool.
+		StakeAdded(T::AccountId, T::AccountId, u64, u64, NetUid, u64),
+		/// Stake was sold: `(coldkey, hotkey, TAO received, alpha debited, netuid, fee)`. The fee
+		/// (in alpha) is part of the alpha debited and stays in the pool.
+		StakeRemoved(T::AccountId, T::AccountId, u64, u64, NetUid, u64),
+		/// A coldkey moved stake between hotkeys and/or subnets: `(coldkey, origin hotkey,
+		/// origin netuid, destination hotkey, destination netuid, TAO value moved)`.
+		StakeMoved(T::AccountId, T::AccountId, NetUid, T::AccountId, NetUid, u64),
+		/// Stake on a hotkey changed coldkey: `(origin coldkey, destination coldkey, hotkey,
+		/// origin netuid, destination netuid, TAO value moved)`.
+		StakeTransferred(T::AccountId, T::AccountId, T::AccountId, NetUid, NetUid, u64),
+		/// Stake on a hotkey changed subnet: `(coldkey, hotkey, origin netuid, destination
+		/// netuid, TAO value moved)`.
+		StakeSwapped(T::AccountId, T::AccountId, NetUid, NetUid, u64),
+		/// A hotkey's validator take rose: `(coldkey, hotkey, take)`.
+		TakeIncreased(T::AccountId, T::AccountId, u16),
+		/// A hotkey's validator take fell: `(coldkey, hotkey, take)`.
+		TakeDecreased(T::AccountId, T::AccountId, u16),
+		/// `TxDelegateTakeRateLimit` was set: `(blocks)`.
+		TxDelegateTakeRateLimitSet(u64),
 		/// A global parameter was set: `(storage name, new value as u128)` (fixed-point values as
 		/// their bits).
 		GlobalParameterSet(Vec<u8>, u128),
@@ -955,6 +1092,33 @@ pub mod pallet {
 		SubnetOwnerHotkeyRateLimitExceeded,
 		/// The root subnet cannot be dissolved.
 		CannotDissolveRootSubnet,
+		/// Staking is not enabled on the subnet yet: its owner has not made `start_call`.
+		SubtokenDisabled,
+		/// The amount is zero, below the minimum stake, or would leave a remainder (or move a
+		/// value) below the minimum stake.
+		AmountTooLow,
+		/// The hotkey has no owner: it was never registered on any subnet.
+		HotKeyAccountNotExists,
+		/// The coldkey's stake on the hotkey and subnet is smaller than the amount.
+		NotEnoughStakeToWithdraw,
+		/// The swap would pass the limit price and `allow_partial` is false.
+		SlippageTooHigh,
+		/// The limit price cannot be met by any amount: the price is already past it.
+		ZeroMaxStakeAmount,
+		/// Origin and destination are the same position.
+		SameNetuid,
+		/// Stake transfers between coldkeys are switched off on the subnet (`TransferToggle`).
+		TransferDisallowed,
+		/// The position received stake in this block; it can be unstaked or moved from the next.
+		StakingOperationRateLimitExceeded,
+		/// The take is below `MinDelegateTake`, or not below the current take for a decrease.
+		DelegateTakeTooLow,
+		/// The take is above `MaxDelegateTake`, or not above the current take for an increase.
+		DelegateTakeTooHigh,
+		/// The take was changed fewer than `TxDelegateTakeRateLimit` blocks ago.
+		DelegateTxRateLimitExceeded,
+		/// The coldkey already stakes to `MaxStakingHotkeys` hotkeys.
+		TooManyStakingHotkeys,
 		/// An amount overflowed its type.
 		Overflow,
 		/// A division by zero in a formula.
@@ -1021,9 +1185,19 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Step 1 of the block pipeline (economics.md §0.4): the burn adjustment of every subnet
 		/// whose interval is over, and the per-block registration counters reset.
+		///
+		/// Step 5: the moving price of every subnet that emits (§3.9).
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let subnets = Self::adjust_registration_terms_for_networks();
+			let emitting = Self::update_moving_prices();
 			T::WeightInfo::adjust_registration_terms(subnets)
+				.saturating_add(T::WeightInfo::update_moving_prices(emitting))
+		}
+
+		/// Clears `StakingOperationRateLimiter`. Each entry was paid for (one write) by the call
+		/// that inserted it.
+		fn on_finalize(_n: BlockNumberFor<T>) {
+			Self::clear_staking_rate_limiter();
 		}
 
 		fn integrity_test() {
@@ -1044,6 +1218,240 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
+		/// Stake `amount_staked` RAO of the signer's TAO on `hotkey` in subnet `netuid`.
+		///
+		/// On a dynamic subnet the TAO is swapped through the subnet's pool (x·y = k, fee
+		/// `FeeRate` kept in the pool) and the alpha received is credited to the signer's share
+		/// of `hotkey`'s stake. On root (netuid 0) the stake is TAO, 1:1.
+		///
+		/// - Origin: signed by the coldkey that pays.
+		/// - Emits: [`Event::StakeAdded`].
+		/// - Errors: [`Error::SubnetNotExists`], [`Error::SubtokenDisabled`],
+		///   [`Error::HotKeyAccountNotExists`], [`Error::AmountTooLow`],
+		///   [`Error::NotEnoughBalanceToStake`], [`Error::InsufficientLiquidity`],
+		///   [`Error::TooManyStakingHotkeys`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::add_stake())]
+		pub fn add_stake(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: NetUid,
+			amount_staked: u64,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_add_stake(&coldkey, &hotkey, netuid, amount_staked, None).map(|_| ())
+		}
+
+		/// Unstake `amount_unstaked` alpha-RAO of the signer's stake on `hotkey` in subnet
+		/// `netuid`: the alpha is sold through the pool and the TAO paid to the signer.
+		///
+		/// - Origin: signed by the coldkey that holds the stake.
+		/// - Emits: [`Event::StakeRemoved`].
+		/// - Errors: [`Error::SubnetNotExists`], [`Error::SubtokenDisabled`],
+		///   [`Error::HotKeyAccountNotExists`], [`Error::AmountTooLow`],
+		///   [`Error::NotEnoughStakeToWithdraw`], [`Error::InsufficientLiquidity`],
+		///   [`Error::StakingOperationRateLimitExceeded`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::remove_stake())]
+		pub fn remove_stake(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: NetUid,
+			amount_unstaked: u64,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_remove_stake(&coldkey, &hotkey, netuid, amount_unstaked, None).map(|_| ())
+		}
+
+		/// Lower `hotkey`'s validator take to `take` (a u16 proportion).
+		///
+		/// - Origin: signed by the hotkey's owner coldkey.
+		/// - Emits: [`Event::TakeDecreased`].
+		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NonAssociatedColdKey`],
+		///   [`Error::DelegateTakeTooLow`] (below `MinDelegateTake`, or not a decrease).
+		#[pallet::call_index(65)]
+		#[pallet::weight(T::WeightInfo::decrease_take())]
+		pub fn decrease_take(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			take: u16,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_decrease_take(&coldkey, &hotkey, take)
+		}
+
+		/// Raise `hotkey`'s validator take to `take` (a u16 proportion), at most once per
+		/// `TxDelegateTakeRateLimit` blocks after any take change.
+		///
+		/// - Origin: signed by the hotkey's owner coldkey.
+		/// - Emits: [`Event::TakeIncreased`].
+		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NonAssociatedColdKey`],
+		///   [`Error::DelegateTakeTooHigh`] (above `MaxDelegateTake`, or not an increase),
+		///   [`Error::DelegateTxRateLimitExceeded`].
+		#[pallet::call_index(66)]
+		#[pallet::weight(T::WeightInfo::increase_take())]
+		pub fn increase_take(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			take: u16,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_increase_take(&coldkey, &hotkey, take)
+		}
+
+		/// Unstake all of the signer's stake on `hotkey`, on every subnet, into TAO.
+		///
+		/// - Origin: signed by the coldkey that holds the stake.
+		/// - Emits: [`Event::StakeRemoved`] per position.
+		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NotEnoughStakeToWithdraw`] (no
+		///   stake at all), [`Error::StakingOperationRateLimitExceeded`],
+		///   [`Error::InsufficientLiquidity`].
+		#[pallet::call_index(83)]
+		#[pallet::weight(T::WeightInfo::unstake_all())]
+		pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_unstake_all(&coldkey, &hotkey)
+		}
+
+		/// Move `alpha_amount` of the signer's stake from `origin_hotkey` on `origin_netuid` to
+		/// `destination_hotkey` on `destination_netuid`. Within one subnet the shares move at
+		/// no cost; across subnets the alpha is sold on the origin pool and the TAO bought into
+		/// the destination pool (one swap fee, charged on the origin leg, or on the destination
+		/// leg when the origin is root).
+		///
+		/// - Origin: signed by the coldkey that holds the stake.
+		/// - Emits: [`Event::StakeMoved`].
+		/// - Errors: as [`Pallet::remove_stake`] and [`Pallet::add_stake`], plus
+		///   [`Error::SameNetuid`].
+		#[pallet::call_index(85)]
+		#[pallet::weight(T::WeightInfo::move_stake())]
+		pub fn move_stake(
+			origin: OriginFor<T>,
+			origin_hotkey: T::AccountId,
+			destination_hotkey: T::AccountId,
+			origin_netuid: NetUid,
+			destination_netuid: NetUid,
+			alpha_amount: u64,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_move_stake(
+				&coldkey,
+				&origin_hotkey,
+				&destination_hotkey,
+				origin_netuid,
+				destination_netuid,
+				alpha_amount,
+			)
+		}
+
+		/// Give `alpha_amount` of the signer's stake on `hotkey` to `destination_coldkey`,
+		/// from `origin_netuid` to `destination_netuid` (swapped through both pools if they
+		/// differ).
+		///
+		/// - Origin: signed by the coldkey that holds the stake.
+		/// - Emits: [`Event::StakeTransferred`].
+		/// - Errors: as [`Pallet::move_stake`], plus [`Error::TransferDisallowed`].
+		#[pallet::call_index(86)]
+		#[pallet::weight(T::WeightInfo::transfer_stake())]
+		pub fn transfer_stake(
+			origin: OriginFor<T>,
+			destination_coldkey: T::AccountId,
+			hotkey: T::AccountId,
+			origin_netuid: NetUid,
+			destination_netuid: NetUid,
+			alpha_amount: u64,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_transfer_stake(
+				&coldkey,
+				&destination_coldkey,
+				&hotkey,
+				origin_netuid,
+				destination_netuid,
+				alpha_amount,
+			)
+		}
+
+		/// Move `alpha_amount` of the signer's stake on `hotkey` from `origin_netuid` to
+		/// `destination_netuid`, through both pools.
+		///
+		/// - Origin: signed by the coldkey that holds the stake.
+		/// - Emits: [`Event::StakeSwapped`].
+		/// - Errors: as [`Pallet::move_stake`].
+		#[pallet::call_index(87)]
+		#[pallet::weight(T::WeightInfo::swap_stake())]
+		pub fn swap_stake(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			origin_netuid: NetUid,
+			destination_netuid: NetUid,
+			alpha_amount: u64,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_swap_stake(&coldkey, &hotkey, origin_netuid, destination_netuid, alpha_amount)
+		}
+
+		/// As [`Pallet::add_stake`], but the pool's **marginal** price after the swap may not
+		/// exceed `limit_price` (RAO per alpha, 10⁹ = 1.0). With `allow_partial`, the largest
+		/// amount that keeps the price within the limit is staked; without it, an amount that
+		/// would pass the limit fails.
+		///
+		/// - Errors: as [`Pallet::add_stake`], plus [`Error::SlippageTooHigh`] and
+		///   [`Error::ZeroMaxStakeAmount`].
+		#[pallet::call_index(88)]
+		#[pallet::weight(T::WeightInfo::add_stake_limit())]
+		pub fn add_stake_limit(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: NetUid,
+			amount_staked: u64,
+			limit_price: u64,
+			allow_partial: bool,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			let limit = Some((limit_price, allow_partial));
+			Self::do_add_stake(&coldkey, &hotkey, netuid, amount_staked, limit).map(|_| ())
+		}
+
+		/// As [`Pallet::remove_stake`], but the pool's **marginal** price after the swap may not
+		/// fall below `limit_price` (RAO per alpha). With `allow_partial`, the largest amount
+		/// that keeps the price within the limit is unstaked.
+		///
+		/// - Errors: as [`Pallet::remove_stake`], plus [`Error::SlippageTooHigh`] and
+		///   [`Error::ZeroMaxStakeAmount`].
+		#[pallet::call_index(89)]
+		#[pallet::weight(T::WeightInfo::remove_stake_limit())]
+		pub fn remove_stake_limit(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: NetUid,
+			amount_unstaked: u64,
+			limit_price: u64,
+			allow_partial: bool,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			let limit = Some((limit_price, allow_partial));
+			Self::do_remove_stake(&coldkey, &hotkey, netuid, amount_unstaked, limit).map(|_| ())
+		}
+
+		/// Unstake all of the signer's stake on `hotkey` in subnet `netuid`; with
+		/// `limit_price`, only if the marginal price stays at or above it (no partial fill).
+		///
+		/// - Errors: as [`Pallet::remove_stake_limit`].
+		#[pallet::call_index(103)]
+		#[pallet::weight(T::WeightInfo::remove_stake_limit())]
+		pub fn remove_stake_full_limit(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: NetUid,
+			limit_price: Option<u64>,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			let amount = Self::stake_of(&hotkey, &coldkey, netuid);
+			let limit = limit_price.map(|p| (p, false));
+			Self::do_remove_stake(&coldkey, &hotkey, netuid, amount, limit).map(|_| ())
+		}
+
 		/// Serve an axon endpoint for `hotkey` (the signer) on subnet `netuid`.
 		///
 		/// - Origin: signed by a hotkey registered on `netuid`.

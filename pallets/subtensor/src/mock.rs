@@ -70,7 +70,11 @@ impl pallet_subtensor::Config for Test {
 	type Currency = Balances;
 	type WeightInfo = ();
 	type UnownedAccount = frame_support::traits::ConstU64<0>;
+	type MinStake = ConstU64<MIN_STAKE>;
 }
+
+/// The minimum stake of the mock runtime (the production value, 0.002 TAO).
+pub const MIN_STAKE: u64 = 2_000_000;
 
 /// Builds test externalities; `build_and_execute` also checks the pallet's invariants after the
 /// test body.
@@ -112,9 +116,11 @@ impl ExtBuilder {
 	}
 }
 
-/// Advance to block `n`, running `on_initialize` of every block on the way.
+/// Advance to block `n`, running `on_finalize` of the current block and `on_initialize` of
+/// every block on the way.
 pub fn run_to_block(n: u64) {
 	while System::block_number() < n {
+		SubtensorModule::on_finalize(System::block_number());
 		let next = System::block_number() + 1;
 		System::set_block_number(next);
 		SubtensorModule::on_initialize(next);

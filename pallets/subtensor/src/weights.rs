@@ -27,6 +27,17 @@ pub trait WeightInfo {
 	fn serve_axon() -> Weight;
 	fn serve_prometheus() -> Weight;
 	fn adjust_registration_terms(n: u32) -> Weight;
+	fn update_moving_prices(n: u32) -> Weight;
+	fn add_stake() -> Weight;
+	fn add_stake_limit() -> Weight;
+	fn remove_stake() -> Weight;
+	fn remove_stake_limit() -> Weight;
+	fn unstake_all() -> Weight;
+	fn move_stake() -> Weight;
+	fn transfer_stake() -> Weight;
+	fn swap_stake() -> Weight;
+	fn increase_take() -> Weight;
+	fn decrease_take() -> Weight;
 }
 
 /// Provisional weights for the runtime (see the module docs).
@@ -98,6 +109,76 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(9u64.saturating_mul(u64::from(n))))
 			.saturating_add(T::DbWeight::get().writes(5u64.saturating_mul(u64::from(n))))
 	}
+	/// Per emitting subnet: 8 reads (eligibility, start block, EMA, reserves, mechanism,
+	/// halving blocks) and 1 write; plus the subnet scan and `SubnetMovingAlpha`.
+	fn update_moving_prices(n: u32) -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(
+				Weight::from_parts(PROVISIONAL_REF_TIME, 0).saturating_mul(u64::from(n)),
+			)
+			.saturating_add(T::DbWeight::get().reads(2))
+			.saturating_add(T::DbWeight::get().reads(8u64.saturating_mul(u64::from(n))))
+			.saturating_add(T::DbWeight::get().writes(u64::from(n)))
+	}
+	/// Benchmark `add_stake` (dynamic subnet, a new position on a hotkey with nominators):
+	/// 15 reads (subnet, subtoken, owner, mechanism, fee ×2, account, reserves, hotkey pool,
+	/// shares, staking hotkeys, limiter) and 14 writes (account, reserves, alpha out, total
+	/// stake, volume, hotkey pool, shares, staking hotkeys, limiter and its clearing in
+	/// `on_finalize`, last stake block, flow).
+	fn add_stake() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(15))
+			.saturating_add(T::DbWeight::get().writes(14))
+	}
+	/// As `add_stake`, plus the 64-step binary search for the limit amount.
+	fn add_stake_limit() -> Weight {
+		Self::add_stake().saturating_add(Weight::from_parts(PROVISIONAL_REF_TIME, 0))
+	}
+	/// Benchmark `remove_stake` (dynamic subnet, a nominator's partial unstake): 14 reads and
+	/// 10 writes (hotkey pool, shares, reserves, alpha out, total stake, volume, account, flow).
+	fn remove_stake() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(14))
+			.saturating_add(T::DbWeight::get().writes(10))
+	}
+	/// As `remove_stake`, plus the 64-step binary search for the limit amount.
+	fn remove_stake_limit() -> Weight {
+		Self::remove_stake().saturating_add(Weight::from_parts(PROVISIONAL_REF_TIME, 0))
+	}
+	/// Benchmark `unstake_all`: a position on every one of 129 subnets, each as
+	/// `remove_stake` (14 reads, 10 writes).
+	fn unstake_all() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME.saturating_mul(129), 0)
+			.saturating_add(T::DbWeight::get().reads(14u64.saturating_mul(129)))
+			.saturating_add(T::DbWeight::get().writes(10u64.saturating_mul(129)))
+	}
+	/// Benchmark `move_stake` (across two dynamic subnets): both pools, both positions:
+	/// 26 reads and 22 writes.
+	fn move_stake() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME.saturating_mul(2), 0)
+			.saturating_add(T::DbWeight::get().reads(26))
+			.saturating_add(T::DbWeight::get().writes(22))
+	}
+	/// As `move_stake`, plus the two `TransferToggle` reads.
+	fn transfer_stake() -> Weight {
+		Self::move_stake().saturating_add(T::DbWeight::get().reads(2))
+	}
+	/// As `move_stake`.
+	fn swap_stake() -> Weight {
+		Self::move_stake()
+	}
+	/// 4 reads (owner, take, last change, rate limit), 2 writes.
+	fn increase_take() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
+	/// 3 reads (owner, take, minimum), 2 writes.
+	fn decrease_take() -> Weight {
+		Weight::from_parts(PROVISIONAL_REF_TIME, 0)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(2))
+	}
 }
 
 /// For tests: everything weighs nothing.
@@ -130,6 +211,39 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn adjust_registration_terms(_n: u32) -> Weight {
+		Weight::zero()
+	}
+	fn update_moving_prices(_n: u32) -> Weight {
+		Weight::zero()
+	}
+	fn add_stake() -> Weight {
+		Weight::zero()
+	}
+	fn add_stake_limit() -> Weight {
+		Weight::zero()
+	}
+	fn remove_stake() -> Weight {
+		Weight::zero()
+	}
+	fn remove_stake_limit() -> Weight {
+		Weight::zero()
+	}
+	fn unstake_all() -> Weight {
+		Weight::zero()
+	}
+	fn move_stake() -> Weight {
+		Weight::zero()
+	}
+	fn transfer_stake() -> Weight {
+		Weight::zero()
+	}
+	fn swap_stake() -> Weight {
+		Weight::zero()
+	}
+	fn increase_take() -> Weight {
+		Weight::zero()
+	}
+	fn decrease_take() -> Weight {
 		Weight::zero()
 	}
 }

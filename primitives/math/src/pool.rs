@@ -45,6 +45,28 @@ pub fn price(r: Reserves) -> U64F64 {
 		.unwrap_or(U64F64::from_bits(0))
 }
 
+/// TAO value of `alpha` at the spot price, without slippage or fee: `⌊alpha · T / A⌋` (u128,
+/// floored); 0 for an empty alpha reserve. Used for minimum-stake checks and slippage reports.
+pub fn tao_at_spot(r: Reserves, alpha: u64) -> u64 {
+	let num = u128::from(alpha).saturating_mul(u128::from(r.tao)); // < 2^128
+	let out = num.checked_div(u128::from(r.alpha)).unwrap_or(0);
+	u64::try_from(out).unwrap_or(u64::MAX)
+}
+
+/// Alpha bought by `tao` at the spot price, without slippage or fee: `⌊tao · A / T⌋` (u128,
+/// floored); 0 for an empty TAO reserve.
+pub fn alpha_at_spot(r: Reserves, tao: u64) -> u64 {
+	let num = u128::from(tao).saturating_mul(u128::from(r.alpha)); // < 2^128
+	let out = num.checked_div(u128::from(r.tao)).unwrap_or(0);
+	u64::try_from(out).unwrap_or(u64::MAX)
+}
+
+/// Spot price in rao per alpha (the unit of `limit_price` and of `current_alpha_price`):
+/// `⌊T · 10⁹ / A⌋`; 0 for an empty alpha reserve.
+pub fn price_rao(r: Reserves) -> u64 {
+	tao_at_spot(r, RAO_PER_TAO)
+}
+
 /// Fee on `amount`: `⌈amount · fee_rate / 65535⌉` (charged, so rounded up). Never exceeds
 /// `amount`.
 pub fn fee_for(amount: u64, fee_rate: u16) -> u64 {
@@ -259,6 +281,18 @@ mod tests {
 		);
 		let zero = swap_tao_for_alpha(r, 0, 33).unwrap();
 		assert_eq!((zero.fee, zero.amount_out, zero.reserves), (0, 0, r));
+	}
+
+	#[test]
+	fn spot_values() {
+		let r = Reserves { tao: 3 * TAO, alpha: 2 * TAO };
+		assert_eq!(tao_at_spot(r, 2), 3);
+		assert_eq!(tao_at_spot(r, 3), 4); // 4.5 floored
+		assert_eq!(alpha_at_spot(r, 3), 2);
+		assert_eq!(price_rao(r), 1_500_000_000);
+		assert_eq!(price_rao(Reserves { tao: 1, alpha: 0 }), 0);
+		assert_eq!(alpha_at_spot(Reserves { tao: 0, alpha: 1 }, 5), 0);
+		assert_eq!(tao_at_spot(Reserves { tao: u64::MAX, alpha: 1 }, u64::MAX), u64::MAX);
 	}
 
 	#[test]

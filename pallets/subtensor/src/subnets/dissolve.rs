@@ -37,14 +37,16 @@ impl<T: Config> Pallet<T> {
 
 	/// Empty the pool of `netuid`, pay its TAO out and remove every per-subnet item.
 	///
-	/// Stakers are paid pro rata to the value of their alpha (economics.md §1.8). No stake
-	/// storage exists yet (staking arrives with the share pools), and every alpha that left a
-	/// pool was recycled, so nobody holds a claim on the pot: it is recycled
-	/// (`TotalIssuance −= pot`), which keeps `TotalIssuance = balances issuance + TotalStake`
-	/// and lets the TAO be emitted again.
+	/// Stakers are paid pro rata to the value of their alpha (economics.md §1.8); the pool's
+	/// own alpha reserve has no claim. With no staker, nobody holds a claim on the pot: it is
+	/// recycled (`TotalIssuance −= pot`), which keeps `TotalIssuance = balances issuance +
+	/// TotalStake` and lets the TAO be emitted again.
+	///
+	/// (The stake storage belongs to `staking`, which removes it through
+	/// `take_subnet_stakes`: dissolving is the one place where subnets reach into staking.)
 	pub(crate) fn remove_subnet(netuid: NetUid) {
+		let stakers: Vec<(T::AccountId, u64)> = Self::take_subnet_stakes(netuid);
 		let pot = Self::clear_pool(netuid);
-		let stakers: Vec<(T::AccountId, u64)> = Vec::new();
 		Self::pay_out_pot(netuid, pot, &stakers);
 		Self::remove_network(netuid);
 	}

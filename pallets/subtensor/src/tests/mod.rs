@@ -13,4 +13,5 @@ mod hooks;
 mod issuance;
 mod registration;
 mod serving;
+mod staking;
 mod subnets;
