@@ -21,7 +21,7 @@ impl<T: Config> Pallet<T> {
 	/// - ownership: `Owner[h] = c` ⇔ `h ∈ OwnedHotkeys[c]`;
 	/// - stake (§6.1.5–6): per hotkey pool `Σ_c Alpha = TotalHotkeyShares` exactly and
 	///   `Σ_c value ≤ TotalHotkeyAlpha`; stake only on existing subnets, on hotkeys that exist,
-	///   listed in `StakingHotkeys`; on a dynamic subnet `Σ_h TotalHotkeyAlpha ≤ SubnetAlphaOut`;
+	///   listed in `StakingHotkeys` (which lists nothing else); on a dynamic subnet `Σ_h TotalHotkeyAlpha ≤ SubnetAlphaOut`;
 	///   on root `SubnetAlphaIn = 0` and `Σ_h TotalHotkeyAlpha = SubnetTAO = SubnetAlphaOut`.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		ensure!(NetworksAdded::<T>::get(ROOT_NETUID), "root subnet 0 must exist");
@@ -135,6 +135,14 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(share_sums.is_empty(), "every Alpha entry belongs to a hotkey pool");
+		for (coldkey, hotkeys) in StakingHotkeys::<T>::iter() {
+			for hotkey in hotkeys.iter() {
+				ensure!(
+					Alpha::<T>::iter_prefix((hotkey, &coldkey)).next().is_some(),
+					"StakingHotkeys lists only hotkeys the coldkey has stake on"
+				);
+			}
+		}
 		let mut pool_values: BTreeMap<NetUid, u128> = BTreeMap::new();
 		for (_, netuid, value) in TotalHotkeyAlpha::<T>::iter() {
 			ensure!(added.contains(&netuid), "hotkey pools only on existing subnets");

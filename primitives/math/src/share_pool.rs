@@ -76,9 +76,10 @@ pub fn deposit(
 /// Withdraw `amount` for one holder: returns the new pool, the holder's new shares and the
 /// amount actually removed.
 ///
-/// `Δs = amount / (value/shares)`. Dust rule: if the holder would keep less than 10⁻⁵ of its
-/// shares, or `(value + 2.628e15) / (shares − Δs)` is not representable, the whole position is
-/// removed and the actual amount is its full value.
+/// `Δs = amount / (value/shares)`. Withdrawing the holder's whole value removes every share it
+/// holds. Dust rule: if the holder would keep less than 10⁻⁵ of its shares, or
+/// `(value + 2.628e15) / (shares − Δs)` is not representable, the whole position is removed and
+/// the actual amount is its full value.
 ///
 /// # Errors
 /// [`MathError::InsufficientLiquidity`] if `amount` exceeds the holder's value.
@@ -90,6 +91,12 @@ pub fn withdraw(
 	let held = value_of(pool, holder_shares);
 	if amount > held {
 		return Err(MathError::InsufficientLiquidity);
+	}
+	if amount == held {
+		// The whole position, even one whose shares are worth less than 1 rao.
+		let total = pool.shares.saturating_sub(holder_shares);
+		let value = pool.value.saturating_sub(held); // held ≤ value
+		return Ok((SharePool { value, shares: total }, zero(), held));
 	}
 	if amount == 0 {
 		return Ok((pool, holder_shares, 0));
@@ -107,7 +114,7 @@ pub fn withdraw(
 		.checked_add(U64F64::saturating_from_num(REPRESENTABILITY_HEADROOM))
 		.and_then(|v| v.checked_div(new_total))
 		.is_some();
-	let (holder, total, actual) = if ratio < dust_ratio() || !representable {
+	let (holder, total, actual) = if amount == held || ratio < dust_ratio() || !representable {
 		(zero(), pool.shares.saturating_sub(holder_shares), held)
 	} else {
 		(remaining, new_total, amount)
@@ -166,6 +173,17 @@ mod tests {
 		let (p4, b4, got) = withdraw(p, b, 6_000).unwrap();
 		assert_eq!((b4, got, p4.value), (zero(), 6_000, 2_000));
 		assert_eq!(deposit(p, a, u64::MAX), Err(MathError::Overflow));
+		// withdrawing the whole value clears every share, even when value/shares is inexact
+		let odd = distribute(SharePool { value: 3, shares: U64F64::from_num(3) }, 1).unwrap();
+		let (odd, small) = deposit(odd, zero(), 7).unwrap();
+		let held = value_of(odd, small);
+		let (after, left, got) = withdraw(odd, small, held).unwrap();
+		assert_eq!((left, got), (zero(), held));
+		assert_eq!(after.shares, U64F64::from_num(3));
+		// a position worth 0 rao is cleared by withdrawing 0
+		let tiny = SharePool { value: 10, shares: U64F64::from_num(20) };
+		let (t2, z, got) = withdraw(tiny, U64F64::from_num(0.25), 0).unwrap();
+		assert_eq!((z, got, t2.shares), (zero(), 0, U64F64::from_num(19.75)));
 		// pool with shares but no value cannot price a deposit
 		let broke = SharePool { value: 0, shares: U64F64::from_num(5) };
 		assert_eq!(deposit(broke, zero(), 10), Err(MathError::InsufficientLiquidity));

@@ -99,6 +99,7 @@ impl<T: Config> Pallet<T> {
 		Self::write_hotkey_pool(hotkey, netuid, change.pool);
 		if change.shares == U64F64::from_bits(0) {
 			Alpha::<T>::remove((hotkey, coldkey, netuid));
+			Self::remove_staking_hotkey_if_unstaked(coldkey, hotkey);
 		} else {
 			Alpha::<T>::insert((hotkey, coldkey, netuid), change.shares);
 		}
@@ -121,6 +122,9 @@ impl<T: Config> Pallet<T> {
 		netuid: NetUid,
 		alpha: u64,
 	) -> DispatchResult {
+		if alpha == 0 {
+			return Ok(());
+		}
 		let change = Self::quote_credit(hotkey, coldkey, netuid, alpha)?;
 		Self::ensure_staking_hotkey_slot(coldkey, hotkey)?;
 		Self::apply_stake_change(hotkey, coldkey, netuid, &change);
@@ -130,6 +134,10 @@ impl<T: Config> Pallet<T> {
 	/// Add `alpha` to the whole pool of `hotkey` on `netuid`: every holder gains pro rata
 	/// (economics.md §3.6, "add for everyone"). With no holder yet, the owner's coldkey takes
 	/// the alpha as its stake, so nothing is left unowned.
+	///
+	/// For a dynamic subnet, whose `SubnetAlphaOut` already counts the alpha. Root stake is TAO
+	/// backed 1:1 by `SubnetTAO[0]`: crediting it must also raise `SubnetTAO[0]`,
+	/// `SubnetAlphaOut[0]` and `TotalStake`, which this function does not do.
 	pub(crate) fn credit_hotkey_pool(hotkey: &T::AccountId, netuid: NetUid, alpha: u64) {
 		let pool = Self::hotkey_pool(hotkey, netuid);
 		if pool.shares == U64F64::from_bits(0) {
@@ -168,6 +176,21 @@ impl<T: Config> Pallet<T> {
 			}
 			list.try_push(hotkey.clone()).map_err(|_| Error::<T>::TooManyStakingHotkeys.into())
 		})
+	}
+
+	/// Unlist `hotkey` from `coldkey`'s staking hotkeys once no stake of `coldkey` on it is
+	/// left on any subnet, so that the bounded list only holds live positions.
+	fn remove_staking_hotkey_if_unstaked(coldkey: &T::AccountId, hotkey: &T::AccountId) {
+		if Alpha::<T>::iter_prefix((hotkey, coldkey)).next().is_none() {
+			StakingHotkeys::<T>::mutate_exists(coldkey, |list| {
+				if let Some(l) = list {
+					l.retain(|h| h != hotkey);
+					if l.is_empty() {
+						*list = None;
+					}
+				}
+			});
+		}
 	}
 
 	/// The subnets on which `coldkey` holds stake on `hotkey`.
@@ -237,6 +260,7 @@ impl<T: Config> Pallet<T> {
 			for (coldkey, shares) in holders {
 				stakers.push((coldkey.clone(), share_pool::value_of(pool, shares)));
 				Alpha::<T>::remove((&hotkey, &coldkey, netuid));
+				Self::remove_staking_hotkey_if_unstaked(&coldkey, &hotkey);
 			}
 			TotalHotkeyAlpha::<T>::remove(&hotkey, netuid);
 			TotalHotkeyShares::<T>::remove(&hotkey, netuid);

@@ -126,6 +126,13 @@ impl<T: Config> Pallet<T> {
 			None => amount,
 		};
 		let change = Self::quote_debit(hotkey, coldkey, netuid, amount)?;
+		if let Some((limit_price, _)) = limit {
+			// The dust rule may sell the whole position, more than the limit allows.
+			ensure!(
+				change.amount <= Self::max_sell_for_limit(netuid, limit_price),
+				Error::<T>::SlippageTooHigh
+			);
+		}
 		let swap = Self::quote_sell(netuid, change.amount, false)?;
 		// A partial unstake must be worth the minimum stake; a full one may be any size.
 		if change.shares != substrate_fixed::types::U64F64::from_bits(0) {
@@ -186,10 +193,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::hotkey_account_exists(hotkey), Error::<T>::HotKeyAccountNotExists);
 		let mut plans = alloc::vec::Vec::new();
 		for netuid in Self::staked_netuids(hotkey, coldkey) {
+			// A position worth 0 rao (shares below one rao's worth) is cleared too.
 			let held = Self::stake_of(hotkey, coldkey, netuid);
-			if held == 0 {
-				continue;
-			}
 			Self::ensure_stake_operation_limit_not_exceeded(hotkey, coldkey, netuid)?;
 			plans.push((netuid, held));
 		}
@@ -231,8 +236,11 @@ impl<T: Config> Pallet<T> {
 		if u128::from(Self::alpha_to_tao_at_spot(netuid, left)) >= threshold {
 			return;
 		}
-		let Ok(change) = Self::quote_debit(hotkey, coldkey, netuid, left) else { return };
-		let Ok(swap) = Self::quote_sell(netuid, change.amount, false) else { return };
-		let _ = Self::unstake_quoted(coldkey, hotkey, netuid, &change, &swap);
+		// All or nothing: a failure part-way rolls its writes back.
+		let _ = frame_support::storage::with_storage_layer(|| -> DispatchResult {
+			let change = Self::quote_debit(hotkey, coldkey, netuid, left)?;
+			let swap = Self::quote_sell(netuid, change.amount, false)?;
+			Self::unstake_quoted(coldkey, hotkey, netuid, &change, &swap).map(|_| ())
+		});
 	}
 }

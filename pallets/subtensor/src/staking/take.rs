@@ -68,8 +68,10 @@ impl<T: Config> Pallet<T> {
 			return 0;
 		}
 		let take = u64::try_from(
-			u128::from(dividend).saturating_mul(u128::from(Self::get_hotkey_take(hotkey)))
-				/ u128::from(u16::MAX),
+			u128::from(dividend)
+				.saturating_mul(u128::from(Self::get_hotkey_take(hotkey)))
+				.checked_div(u128::from(u16::MAX))
+				.unwrap_or(0),
 		)
 		// take ≤ 65535/65535, so the quotient is at most `dividend`.
 		.unwrap_or(dividend);

@@ -119,6 +119,7 @@ fn a_round_trip_never_profits() {
 		assert!(Balances::free_balance(BOB) < before, "two fees were paid");
 		assert_eq!(stake(BOB, HOT_A, NET), 0);
 		assert!(!Alpha::<Test>::contains_key((HOT_A, BOB, NET)), "empty positions are removed");
+		assert!(StakingHotkeys::<Test>::get(BOB).is_empty(), "and so is the staking hotkey");
 	});
 }
 
@@ -489,6 +490,7 @@ fn transfer_stake_gives_stake_to_another_coldkey() {
 			held
 		));
 		assert_eq!(stake(BOB, HOT_A, NET), 0);
+		assert!(StakingHotkeys::<Test>::get(BOB).is_empty());
 		assert_eq!(stake(CHARLIE, HOT_A, NET), held);
 		assert_eq!(StakingHotkeys::<Test>::get(CHARLIE).into_inner(), vec![HOT_A]);
 		SubtensorModule::set_transfer_toggle(NET, false);
