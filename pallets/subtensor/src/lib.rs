@@ -46,6 +46,8 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+mod coinbase;
+mod epoch;
 mod hyperparams;
 #[cfg(any(feature = "try-runtime", test))]
 mod invariants;
@@ -66,7 +68,7 @@ pub use issuance::RecycleTao;
 pub use pallet::*;
 pub use subnets::symbols::SYMBOLS;
 pub use substrate_fixed;
-pub use types::{AxonInfo, PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3};
+pub use types::{AxonInfo, EpochConsensus, PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3};
 pub use weights::WeightInfo;
 
 /// Identifier of a subnet. Clients encode it as a plain `u16`.
@@ -99,7 +101,7 @@ pub const MAX_AXON_PROTOCOL: u8 = 4;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::{
-		types::{AxonInfo, PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3},
+		types::{AxonInfo, EpochConsensus, PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3},
 		NetUid, WeightInfo, MAX_UIDS_LIMIT, ROOT_NETUID, ROOT_SYMBOL,
 	};
 	use alloc::vec::Vec;
@@ -387,6 +389,11 @@ pub mod pallet {
 			216_000
 		}
 	}
+	/// `MechanismCountCurrent`: one mechanism per subnet.
+	#[pallet::type_value]
+	pub fn DefaultMechanismCount() -> u8 {
+		1
+	}
 	/// `SubnetMovingPrice` before any update: 0.
 	#[pallet::type_value]
 	pub fn DefaultMovingPrice() -> I96F32 {
@@ -628,6 +635,152 @@ pub mod pallet {
 		u64,
 		OptionQuery,
 	>;
+
+	// ---- coinbase (owner: src/coinbase) ----
+
+	/// TAO emitted per block at the current issuance, in RAO (economics.md §4.1), written by
+	/// every block's coinbase.
+	#[pallet::storage]
+	pub type BlockEmission<T> = StorageValue<_, u64, ValueQuery>;
+
+	/// Taoflow EMA of a subnet's net user flow: `NetUid → (block of the last update, EMA in
+	/// RAO per block)` (economics.md §4.3). Absent until the subnet first emits.
+	#[pallet::storage]
+	pub type SubnetEmaTaoFlow<T> = StorageMap<_, Identity, NetUid, (u64, I64F64), OptionQuery>;
+
+	/// TAO injected into a subnet's pool by the last coinbase, in RAO: `NetUid → u64`.
+	#[pallet::storage]
+	pub type SubnetTaoInEmission<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+	/// Alpha injected into a subnet's pool by the last coinbase: `NetUid → u64`.
+	#[pallet::storage]
+	pub type SubnetAlphaInEmission<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+	/// Alpha minted for a subnet's participants by the last coinbase: `NetUid → u64`.
+	#[pallet::storage]
+	pub type SubnetAlphaOutEmission<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+	/// Owner cut accrued since a subnet's last epoch, in alpha-RAO: `NetUid → u64`.
+	#[pallet::storage]
+	pub type PendingOwnerCut<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+	/// Miners' emission accrued since a subnet's last epoch, in alpha-RAO: `NetUid → u64`.
+	#[pallet::storage]
+	pub type PendingServerEmission<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+	/// Validators' emission accrued since a subnet's last epoch, in alpha-RAO: `NetUid → u64`.
+	#[pallet::storage]
+	pub type PendingValidatorEmission<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+	/// Root's part of the validators' emission accrued since a subnet's last epoch (kept only
+	/// while the moving prices sum above 1; recycled otherwise): `NetUid → u64`.
+	#[pallet::storage]
+	pub type PendingRootAlphaDivs<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+	// ---- epoch (owner: src/epoch) ----
+
+	/// Weights each validator UID set: `(NetUid, uid) → [(target uid, max-upscaled u16)]`,
+	/// explicit zeros kept (yuma.md §2).
+	#[pallet::storage]
+	pub type Weights<T> = StorageDoubleMap<
+		_,
+		Identity,
+		NetUid,
+		Identity,
+		u16,
+		BoundedVec<(u16, u16), MaxUids>,
+		ValueQuery,
+	>;
+
+	/// Bonds of each validator UID, as the last epoch stored them (yuma.md §5):
+	/// `(NetUid, uid) → [(target uid, u16)]`.
+	#[pallet::storage]
+	pub type Bonds<T> = StorageDoubleMap<
+		_,
+		Identity,
+		NetUid,
+		Identity,
+		u16,
+		BoundedVec<(u16, u16), MaxUids>,
+		ValueQuery,
+	>;
+
+	/// Least `version_key` a `set_weights` must carry: `NetUid → u64`.
+	#[pallet::storage]
+	pub type WeightsVersionKey<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+	/// Legacy rank per UID (`to_u16(I)`), written by the epoch: `NetUid → [u16]`.
+	#[pallet::storage]
+	pub type Rank<T> = StorageMap<_, Identity, NetUid, BoundedVec<u16, MaxUids>, ValueQuery>;
+
+	/// Legacy server trust per UID, written by the epoch: `NetUid → [u16]`.
+	#[pallet::storage]
+	pub type Trust<T> = StorageMap<_, Identity, NetUid, BoundedVec<u16, MaxUids>, ValueQuery>;
+
+	/// Stake-weighted median weight per UID, written by the epoch: `NetUid → [u16]`.
+	#[pallet::storage]
+	pub type Consensus<T> = StorageMap<_, Identity, NetUid, BoundedVec<u16, MaxUids>, ValueQuery>;
+
+	/// Incentive share per UID (sums to 65535 or 0), written by the epoch: `NetUid → [u16]`.
+	#[pallet::storage]
+	pub type Incentive<T> = StorageMap<_, Identity, NetUid, BoundedVec<u16, MaxUids>, ValueQuery>;
+
+	/// Dividend share per UID (sums to 65535 or 0), written by the epoch: `NetUid → [u16]`.
+	#[pallet::storage]
+	pub type Dividends<T> = StorageMap<_, Identity, NetUid, BoundedVec<u16, MaxUids>, ValueQuery>;
+
+	/// Validator trust per UID (row sums of clipped weights): `NetUid → [u16]`.
+	#[pallet::storage]
+	pub type ValidatorTrust<T> =
+		StorageMap<_, Identity, NetUid, BoundedVec<u16, MaxUids>, ValueQuery>;
+
+	/// Normalised stake per UID used by the last epoch: `NetUid → [u16]`.
+	#[pallet::storage]
+	pub type StakeWeight<T> =
+		StorageMap<_, Identity, NetUid, BoundedVec<u16, MaxUids>, ValueQuery>;
+
+	/// Validator permits per UID, from the last epoch (used by the next): `NetUid → [bool]`.
+	#[pallet::storage]
+	pub type ValidatorPermit<T> =
+		StorageMap<_, Identity, NetUid, BoundedVec<bool, MaxUids>, ValueQuery>;
+
+	/// Whether each UID set weights within the activity cutoff at the last epoch.
+	#[pallet::storage]
+	pub type Active<T> = StorageMap<_, Identity, NetUid, BoundedVec<bool, MaxUids>, ValueQuery>;
+
+	/// Alpha each UID earned at the last epoch (incentive plus dividends), in alpha-RAO.
+	#[pallet::storage]
+	pub type Emission<T> = StorageMap<_, Identity, NetUid, BoundedVec<u64, MaxUids>, ValueQuery>;
+
+	/// Blocks since a subnet's last epoch: `NetUid → u64`.
+	#[pallet::storage]
+	pub type BlocksSinceLastStep<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+	/// Block of a subnet's last epoch (the reference's spelling): `NetUid → block`.
+	#[pallet::storage]
+	pub type LastMechansimStepBlock<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+	/// Alpha dividends a hotkey received on a subnet at its last epoch:
+	/// `(NetUid, hotkey) → u64`.
+	#[pallet::storage]
+	pub type AlphaDividendsPerSubnet<T: Config> =
+		StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, u64, ValueQuery>;
+
+	/// Root (TAO) dividends a hotkey received from a subnet at its last epoch, in RAO:
+	/// `(NetUid, hotkey) → u64`.
+	#[pallet::storage]
+	pub type TaoDividendsPerSubnet<T: Config> =
+		StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, u64, ValueQuery>;
+
+	/// The consensus a subnet's epoch runs (always Yuma here; read by newer clients).
+	#[pallet::storage]
+	pub type SubnetEpochConsensus<T> =
+		StorageMap<_, Identity, NetUid, EpochConsensus, ValueQuery>;
+
+	/// Mechanisms (sub-subnets) of a subnet: always 1 here (read by btcli).
+	#[pallet::storage]
+	pub type MechanismCountCurrent<T> =
+		StorageMap<_, Identity, NetUid, u8, ValueQuery, DefaultMechanismCount>;
 
 	// ---- neurons (owner: src/neurons) ----
 
@@ -1019,6 +1172,16 @@ pub mod pallet {
 		TakeIncreased(T::AccountId, T::AccountId, u16),
 		/// A hotkey's validator take fell: `(coldkey, hotkey, take)`.
 		TakeDecreased(T::AccountId, T::AccountId, u16),
+		/// A validator set its weights: `(netuid, uid)`.
+		WeightsSet(NetUid, u16),
+		/// The miners of a subnet were paid their incentive at an epoch:
+		/// `(netuid, alpha per UID)`.
+		IncentiveAlphaEmittedToMiners {
+			/// The subnet.
+			netuid: NetUid,
+			/// Alpha-RAO per UID, by UID.
+			emissions: Vec<u64>,
+		},
 		/// `TxDelegateTakeRateLimit` was set: `(blocks)`.
 		TxDelegateTakeRateLimitSet(u64),
 		/// A global parameter was set: `(storage name, new value as u128)` (fixed-point values as
@@ -1119,6 +1282,32 @@ pub mod pallet {
 		DelegateTxRateLimitExceeded,
 		/// The coldkey already stakes to `MaxStakingHotkeys` hotkeys.
 		TooManyStakingHotkeys,
+		/// Weights go through commit-reveal on this subnet; `set_weights` is refused.
+		CommitRevealEnabled,
+		/// `dests` and `weights` have different lengths.
+		WeightVecNotEqualSize,
+		/// The hotkey holds no UID on this subnet.
+		HotKeyNotRegisteredInSubNet,
+		/// The hotkey's stake weight is below `StakeThreshold`.
+		NotEnoughStakeToSetWeights,
+		/// `version_key` is below the subnet's `WeightsVersionKey`.
+		IncorrectWeightVersionKey,
+		/// The UID has no validator permit and the weights are not only on itself.
+		NeuronNoValidatorPermit,
+		/// More weights than the subnet has UIDs.
+		UidsLengthExceedUidsInSubNet,
+		/// The UID set weights fewer than `WeightsSetRateLimit` blocks ago.
+		SettingWeightsTooFast,
+		/// A UID appears twice in `dests`.
+		DuplicateUids,
+		/// A UID in `dests` does not exist on the subnet.
+		UidVecContainInvalidOne,
+		/// Fewer weights than `MinAllowedWeights` (or the subnet's size, if smaller).
+		WeightVecLengthIsLow,
+		/// A normalised weight is above `MaxWeightsLimit`.
+		MaxWeightExceeded,
+		/// The mechanism does not exist: every subnet has only mechanism 0.
+		MechanismDoesNotExist,
 		/// An amount overflowed its type.
 		Overflow,
 		/// A division by zero in a formula.
@@ -1186,12 +1375,27 @@ pub mod pallet {
 		/// Step 1 of the block pipeline (economics.md §0.4): the burn adjustment of every subnet
 		/// whose interval is over, and the per-block registration counters reset.
 		///
+		/// Steps 2 and 4: the block reward minted into the emitting subnets' pools by Taoflow
+		/// and their alpha emission accrued (§4.1–§4.5), then the epoch of every subnet whose
+		/// tempo is over, paying out what accrued (§4.6–§4.7).
+		///
 		/// Step 5: the moving price of every subnet that emits (§3.9).
+		///
+		/// The weight is the benchmarked cost of each part for the work actually done: the
+		/// subnets visited, the subnets that emitted, and one epoch per subnet that ran one,
+		/// for its number of UIDs.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let subnets = Self::adjust_registration_terms_for_networks();
-			let emitting = Self::update_moving_prices();
-			T::WeightInfo::adjust_registration_terms(subnets)
-				.saturating_add(T::WeightInfo::update_moving_prices(emitting))
+			let emitting = Self::run_coinbase();
+			let epochs = Self::drain_pending();
+			let moving = Self::update_moving_prices();
+			epochs.into_iter().fold(
+				T::WeightInfo::adjust_registration_terms(subnets)
+					.saturating_add(T::WeightInfo::run_coinbase(emitting))
+					.saturating_add(T::WeightInfo::drain_pending(subnets))
+					.saturating_add(T::WeightInfo::update_moving_prices(moving)),
+				|w, n| w.saturating_add(T::WeightInfo::epoch(u32::from(n))),
+			)
 		}
 
 		/// Clears `StakingOperationRateLimiter`. Each entry was paid for (one write) by the call
@@ -1218,6 +1422,51 @@ pub mod pallet {
 
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
+		/// Set the weights of the signing validator hotkey on subnet `netuid`: `weights[i]` on UID
+		/// `dests[i]`. The row is stored max-upscaled (its largest weight becomes 65535).
+		///
+		/// - Origin: signed by a hotkey registered on `netuid` with a validator permit (or
+		///   setting weights only on itself).
+		/// - Emits: [`Event::WeightsSet`].
+		/// - Errors: [`Error::SubnetNotExists`], [`Error::CommitRevealEnabled`],
+		///   [`Error::WeightVecNotEqualSize`], [`Error::HotKeyNotRegisteredInSubNet`],
+		///   [`Error::NotEnoughStakeToSetWeights`], [`Error::IncorrectWeightVersionKey`],
+		///   [`Error::NeuronNoValidatorPermit`], [`Error::UidsLengthExceedUidsInSubNet`],
+		///   [`Error::SettingWeightsTooFast`], [`Error::DuplicateUids`],
+		///   [`Error::UidVecContainInvalidOne`], [`Error::WeightVecLengthIsLow`],
+		///   [`Error::MaxWeightExceeded`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::set_weights())]
+		pub fn set_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			dests: Vec<u16>,
+			weights: Vec<u16>,
+			version_key: u64,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			Self::do_set_weights(&hotkey, netuid, &dests, &weights, version_key)
+		}
+
+		/// As [`Pallet::set_weights`] for mechanism `mecid` of the subnet; every subnet has
+		/// exactly one mechanism, 0 (what the Bittensor SDK and btcli send).
+		///
+		/// - Errors: as `set_weights`, plus [`Error::MechanismDoesNotExist`].
+		#[pallet::call_index(119)]
+		#[pallet::weight(T::WeightInfo::set_weights())]
+		pub fn set_mechanism_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			mecid: u8,
+			dests: Vec<u16>,
+			weights: Vec<u16>,
+			version_key: u64,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			ensure!(mecid == 0, Error::<T>::MechanismDoesNotExist);
+			Self::do_set_weights(&hotkey, netuid, &dests, &weights, version_key)
+		}
+
 		/// Stake `amount_staked` RAO of the signer's TAO on `hotkey` in subnet `netuid`.
 		///
 		/// On a dynamic subnet the TAO is swapped through the subnet's pool (x·y = k, fee

@@ -162,3 +162,26 @@ pub enum RecycleOrBurnEnum {
 	/// Recycled: removed from the alpha issuance, so it can be emitted again.
 	Recycle,
 }
+
+/// Which consensus a subnet's epoch runs (the fork item `SubnetEpochConsensus` that newer
+/// clients read before setting weights). This chain always runs Yuma.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub enum EpochConsensus {
+	/// Yuma Consensus (yuma.md).
+	#[default]
+	Yuma,
+	/// No consensus: emission by stake only (not used by this chain).
+	Null,
+}

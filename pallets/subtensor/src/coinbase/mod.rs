@@ -6,6 +6,8 @@
 //! `SubnetAlphaInEmission`, `SubnetAlphaOutEmission` and the four `Pending*` items. The
 //! formulas are `subtensor_math::emission`.
 
+mod drain;
+
 use crate::*;
 use alloc::vec::Vec;
 use substrate_fixed::types::{I64F64, I96F32};
@@ -132,5 +134,18 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		u32::try_from(plans.len()).unwrap_or(u32::MAX)
+	}
+
+	/// Remove every coinbase item of `netuid` (part of dissolving the subnet). Pending alpha
+	/// goes with the subnet's alpha issuance.
+	pub(crate) fn clear_coinbase(netuid: NetUid) {
+		SubnetEmaTaoFlow::<T>::remove(netuid);
+		SubnetTaoInEmission::<T>::remove(netuid);
+		SubnetAlphaInEmission::<T>::remove(netuid);
+		SubnetAlphaOutEmission::<T>::remove(netuid);
+		PendingOwnerCut::<T>::remove(netuid);
+		PendingServerEmission::<T>::remove(netuid);
+		PendingValidatorEmission::<T>::remove(netuid);
+		PendingRootAlphaDivs::<T>::remove(netuid);
 	}
 }

@@ -77,6 +77,7 @@ impl<T: Config> Pallet<T> {
 				*x = block;
 			}
 		});
+		Self::clear_neuron_consensus(netuid, uid);
 		// Not picked twice in one block; the next epoch rewrites every score.
 		PruningScores::<T>::mutate(netuid, |v| {
 			if let Some(x) = v.get_mut(index) {

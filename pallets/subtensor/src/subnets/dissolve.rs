@@ -84,6 +84,8 @@ impl<T: Config> Pallet<T> {
 	/// Delete every per-subnet item of `netuid` and emit `NetworkRemoved`.
 	pub(crate) fn remove_network(netuid: NetUid) {
 		Self::clear_neurons(netuid);
+		Self::clear_consensus(netuid);
+		Self::clear_coinbase(netuid);
 		// Subnet.
 		NetworksAdded::<T>::remove(netuid);
 		SubnetMechanism::<T>::remove(netuid);

@@ -159,24 +159,44 @@ fn dissolve_leaves_no_key_of_the_subnet_behind() {
 			SubtensorModule::set_start_call_delay(0);
 			assert_ok!(SubtensorModule::start_call(RuntimeOrigin::signed(ALICE), NET));
 			assert_ok!(SubtensorModule::set_sn_owner_hotkey(true, NET, &HOT_C));
+			// Stake, a flow EMA, weights, an epoch with its outputs, bonds and dividends.
+			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_B, NET, 10 * TAO));
+			SubtensorModule::set_tempo(NET, 1);
+			SubtensorModule::set_weights_set_rate_limit(NET, 0);
+			SubtensorModule::set_min_allowed_weights(NET, 0);
+			run_to_block(4);
+			assert!(ValidatorPermit::<Test>::get(NET).iter().any(|p| *p));
+			assert_ok!(SubtensorModule::set_weights(
+				RuntimeOrigin::signed(HOT_B),
+				NET,
+				vec![0, 1],
+				vec![1, 1],
+				0
+			));
+			run_to_block(8);
+			assert!(Bonds::<Test>::iter_prefix(NET).count() > 0, "bonds were stored");
+			assert!(SubnetEmaTaoFlow::<Test>::contains_key(NET));
 			SubnetMovingPrice::<Test>::insert(NET, substrate_fixed::types::I96F32::from_num(1));
 			SubtensorModule::set_kappa(NET, 1);
 			SubtensorModule::set_max_weight_limit(NET, 1);
 			SubtensorModule::set_recycle_or_burn(NET, RecycleOrBurnEnum::Recycle);
-			run_to_block(2);
+			run_to_block(9);
 
 			assert_ok!(SubtensorModule::dissolve_network(RuntimeOrigin::root(), ALICE, NET));
 
 			let after = pallet_keys();
 			assert!(before.is_subset(&after), "nothing that existed before was removed");
-			// Only global items may have new keys: the lock history, the issuance counters and
-			// hotkey ownership (not per subnet).
+			// Only global items may have new keys: the lock history, the issuance counters,
+			// the block emission, hotkey ownership and the last-stake statistic (keyed by
+			// coldkey and hotkey, not by subnet).
 			let global = [
 				"NetworkLastLockCost",
 				"NetworkLastLockBlock",
 				"StartCallDelay",
 				"TotalStake",
 				"TotalIssuance",
+				"BlockEmission",
+				"LastColdkeyHotkeyStakeBlock",
 				"Owner",
 				"OwnedHotkeys",
 			]
