@@ -14,7 +14,10 @@
 use super::*;
 use alloc::vec;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, Hooks};
+use frame_support::{
+	traits::{fungible::Mutate, Hooks},
+	BoundedVec,
+};
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
 use sp_runtime::traits::UniqueSaturatedFrom;
 
@@ -433,6 +436,107 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(owner), hotkey.clone(), 0);
 		assert_eq!(Delegates::<T>::get(&hotkey), 0);
+	}
+
+	/// The coinbase with `n` emitting subnets, every one with positive flow (so each gets a
+	/// share, an injection and the pending accrual) and a root stake (root proportion > 0).
+	#[benchmark]
+	fn run_coinbase(n: Linear<1, SUBNETS>) {
+		set_block::<T>(1);
+		for i in 0..n {
+			let netuid = started_subnet::<T>(i);
+			SubnetTaoFlow::<T>::insert(netuid, 1_000_000);
+		}
+		let staker: T::AccountId = account("root_staker", 0, 0);
+		fund::<T>(&staker, 1_000 * TAO);
+		Pallet::<T>::do_add_stake(&staker, &owner_hotkey::<T>(0), ROOT_NETUID, 100 * TAO, None)
+			.unwrap();
+		set_block::<T>(2);
+		let emitted;
+		#[block]
+		{
+			emitted = Pallet::<T>::run_coinbase();
+		}
+		assert_eq!(emitted, n);
+		assert!(SubnetTaoInEmission::<T>::get(1) > 0);
+		assert!(PendingServerEmission::<T>::get(1) > 0);
+	}
+
+	/// The per-block visit of `n` subnets whose epoch is not due.
+	#[benchmark]
+	fn drain_pending(n: Linear<1, SUBNETS>) {
+		set_block::<T>(1);
+		for i in 0..n {
+			let netuid = new_subnet::<T>(i);
+			Tempo::<T>::insert(netuid, 0);
+		}
+		let ran;
+		#[block]
+		{
+			ran = Pallet::<T>::drain_pending();
+		}
+		assert!(ran.is_empty());
+		assert_eq!(BlocksSinceLastStep::<T>::get(1), 1);
+	}
+
+	/// One epoch with `n` UIDs, 64 of them staked validators with permits, each weighting
+	/// every UID, and its whole payout.
+	#[benchmark]
+	fn epoch(n: Linear<2, 256>) {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		fill_subnet::<T>(netuid, u16::try_from(n).unwrap());
+		let validators = n.min(64);
+		let staker: T::AccountId = account("staker", 0, 0);
+		fund::<T>(&staker, 100_000 * TAO);
+		let mut permits = vec![false; n as usize];
+		for uid in 0..validators {
+			let hotkey = Keys::<T>::get(netuid, uid as u16).unwrap();
+			Pallet::<T>::do_add_stake(&staker, &hotkey, netuid, (10 + uid as u64) * TAO, None)
+				.unwrap();
+			permits[uid as usize] = true;
+		}
+		ValidatorPermit::<T>::insert(netuid, BoundedVec::truncate_from(permits));
+		set_block::<T>(10);
+		LastUpdate::<T>::insert(netuid, BoundedVec::truncate_from(vec![10u64; n as usize]));
+		for uid in 0..validators {
+			let row: alloc::vec::Vec<(u16, u16)> =
+				(0..n as u16).map(|j| (j, 1 + (j.wrapping_mul(7) ^ uid as u16) % 1000)).collect();
+			Weights::<T>::insert(netuid, uid as u16, BoundedVec::truncate_from(row));
+		}
+		let pending = crate::coinbase::Pending {
+			server: 100 * TAO,
+			validator: 100 * TAO,
+			root: 0,
+			owner_cut: 40 * TAO,
+		};
+		SubnetAlphaOut::<T>::mutate(netuid, |a| *a += 240 * TAO);
+		set_block::<T>(20);
+		#[block]
+		{
+			Pallet::<T>::distribute_emission(netuid, pending);
+		}
+		assert!(Incentive::<T>::get(netuid).iter().any(|x| *x > 0));
+		assert!(Dividends::<T>::get(netuid).iter().any(|x| *x > 0));
+	}
+
+	/// A validator setting a full row of 256 weights.
+	#[benchmark]
+	fn set_weights() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		fill_subnet::<T>(netuid, UIDS);
+		let hotkey = Keys::<T>::get(netuid, 1).unwrap();
+		let mut permits = vec![false; usize::from(UIDS)];
+		permits[1] = true;
+		ValidatorPermit::<T>::insert(netuid, BoundedVec::truncate_from(permits));
+		WeightsSetRateLimit::<T>::insert(netuid, 0);
+		let dests: alloc::vec::Vec<u16> = (0..UIDS).collect();
+		let weights: alloc::vec::Vec<u16> = (0..UIDS).map(|j| j + 1).collect();
+		set_block::<T>(10);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(hotkey), netuid, dests, weights, 0);
+		assert_eq!(Weights::<T>::get(netuid, 1).len(), usize::from(UIDS));
 	}
 
 	impl_benchmark_test_suite!(

@@ -22,7 +22,9 @@ impl<T: Config> Pallet<T> {
 	/// - stake (§6.1.5–6): per hotkey pool `Σ_c Alpha = TotalHotkeyShares` exactly and
 	///   `Σ_c value ≤ TotalHotkeyAlpha`; stake only on existing subnets, on hotkeys that exist,
 	///   listed in `StakingHotkeys` (which lists nothing else); on a dynamic subnet `Σ_h TotalHotkeyAlpha ≤ SubnetAlphaOut`;
-	///   on root `SubnetAlphaIn = 0` and `Σ_h TotalHotkeyAlpha = SubnetTAO = SubnetAlphaOut`.
+	///   on root `SubnetAlphaIn = 0` and `Σ_h TotalHotkeyAlpha = SubnetTAO = SubnetAlphaOut`;
+	/// - emission (§6.1.5): on a dynamic subnet `Σ_h TotalHotkeyAlpha + pending ≤
+	///   SubnetAlphaOut`; per-UID epoch outputs never longer than `SubnetworkN`.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		ensure!(NetworksAdded::<T>::get(ROOT_NETUID), "root subnet 0 must exist");
 		let added: BTreeSet<NetUid> =
@@ -73,6 +75,19 @@ impl<T: Config> Pallet<T> {
 				LastUpdate::<T>::decode_len(netuid).unwrap_or(0) == usize::from(n)
 					&& PruningScores::<T>::decode_len(netuid).unwrap_or(0) == usize::from(n),
 				"per-UID vectors have length N"
+			);
+			let len = usize::from(n);
+			ensure!(
+				Incentive::<T>::decode_len(netuid).unwrap_or(0) <= len
+					&& Dividends::<T>::decode_len(netuid).unwrap_or(0) <= len
+					&& Emission::<T>::decode_len(netuid).unwrap_or(0) <= len
+					&& ValidatorPermit::<T>::decode_len(netuid).unwrap_or(0) <= len,
+				"epoch outputs are per UID"
+			);
+			ensure!(
+				Weights::<T>::iter_key_prefix(netuid).all(|uid| uid < n)
+					&& Bonds::<T>::iter_key_prefix(netuid).all(|uid| uid < n),
+				"weights and bonds only for existing UIDs"
 			);
 			let burn = Burn::<T>::get(netuid);
 			if netuid != ROOT_NETUID {
@@ -159,7 +174,20 @@ impl<T: Config> Pallet<T> {
 					"root stake must equal SubnetTAO[0] and SubnetAlphaOut[0]"
 				);
 			} else {
-				ensure!(staked <= out, "staked alpha may not exceed SubnetAlphaOut");
+				// §6.1.5: stakes plus pending emission never exceed the alpha issued out of
+				// the pool (the difference is burned alpha and rounding dust).
+				let pending = [
+					PendingServerEmission::<T>::get(netuid),
+					PendingValidatorEmission::<T>::get(netuid),
+					PendingRootAlphaDivs::<T>::get(netuid),
+					PendingOwnerCut::<T>::get(netuid),
+				]
+				.iter()
+				.fold(0u128, |a, p| a.saturating_add(u128::from(*p)));
+				ensure!(
+					staked.saturating_add(pending) <= out,
+					"staked plus pending alpha may not exceed SubnetAlphaOut"
+				);
 			}
 		}
 		Ok(())

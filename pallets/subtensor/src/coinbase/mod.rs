@@ -8,6 +8,8 @@
 
 mod drain;
 
+pub(crate) use drain::Pending;
+
 use crate::*;
 use alloc::vec::Vec;
 use substrate_fixed::types::{I64F64, I96F32};

@@ -8,10 +8,12 @@
 )]
 
 mod dissolve;
+mod emission;
 mod genesis;
 mod hooks;
 mod issuance;
 mod registration;
 mod serving;
 mod staking;
+mod weights;
 mod subnets;
