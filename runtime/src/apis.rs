@@ -196,6 +196,74 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl subtensor_runtime_api::NeuronInfoRuntimeApi<Block, AccountId> for Runtime {
+		fn get_neurons(netuid: u16) -> Vec<subtensor_runtime_api::NeuronInfo<AccountId>> {
+			SubtensorModule::get_neurons(netuid)
+		}
+		fn get_neuron(netuid: u16, uid: u16) -> Option<subtensor_runtime_api::NeuronInfo<AccountId>> {
+			SubtensorModule::get_neuron(netuid, uid)
+		}
+		fn get_neurons_lite(netuid: u16) -> Vec<subtensor_runtime_api::NeuronInfoLite<AccountId>> {
+			SubtensorModule::get_neurons_lite(netuid)
+		}
+		fn get_neuron_lite(
+			netuid: u16,
+			uid: u16,
+		) -> Option<subtensor_runtime_api::NeuronInfoLite<AccountId>> {
+			SubtensorModule::get_neuron_lite(netuid, uid)
+		}
+	}
+
+	impl subtensor_runtime_api::SubnetInfoRuntimeApi<Block, AccountId> for Runtime {
+		fn get_dynamic_info(netuid: u16) -> Option<subtensor_runtime_api::DynamicInfo<AccountId>> {
+			SubtensorModule::get_dynamic_info(netuid)
+		}
+		fn get_all_dynamic_info() -> Vec<Option<subtensor_runtime_api::DynamicInfo<AccountId>>> {
+			SubtensorModule::get_all_dynamic_info()
+		}
+		fn get_next_epoch_start_block(netuid: u16) -> Option<u64> {
+			if !SubtensorModule::subnet_exists(netuid) {
+				return None;
+			}
+			let block = SubtensorModule::current_block();
+			let tempo = pallet_subtensor::Tempo::<Runtime>::get(netuid);
+			// The next block's epoch at the earliest: this block's has run already.
+			let next = block.saturating_add(1);
+			SubtensorModule::blocks_until_next_epoch(netuid, tempo, next)
+				.map(|wait| next.saturating_add(wait))
+		}
+	}
+
+	impl subtensor_runtime_api::StakeInfoRuntimeApi<Block, AccountId> for Runtime {
+		fn get_stake_info_for_coldkey(
+			coldkey_account: AccountId,
+		) -> Vec<subtensor_runtime_api::StakeInfo<AccountId>> {
+			SubtensorModule::get_stake_info_for_coldkey(&coldkey_account)
+		}
+		fn get_stake_info_for_coldkeys(
+			coldkey_accounts: Vec<AccountId>,
+		) -> Vec<(AccountId, Vec<subtensor_runtime_api::StakeInfo<AccountId>>)> {
+			coldkey_accounts
+				.into_iter()
+				.map(|c| {
+					let info = SubtensorModule::get_stake_info_for_coldkey(&c);
+					(c, info)
+				})
+				.collect()
+		}
+		fn get_stake_info_for_hotkey_coldkey_netuid(
+			hotkey_account: AccountId,
+			coldkey_account: AccountId,
+			netuid: u16,
+		) -> Option<subtensor_runtime_api::StakeInfo<AccountId>> {
+			SubtensorModule::get_stake_info_for_hotkey_coldkey_netuid(
+				&hotkey_account,
+				&coldkey_account,
+				netuid,
+			)
+		}
+	}
+
 	impl subtensor_runtime_api::SwapRuntimeApi<Block> for Runtime {
 		fn current_alpha_price(netuid: u16) -> u64 {
 			if SubtensorModule::subnet_exists(netuid) {

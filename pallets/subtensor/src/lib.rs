@@ -736,8 +736,7 @@ pub mod pallet {
 
 	/// Normalised stake per UID used by the last epoch: `NetUid → [u16]`.
 	#[pallet::storage]
-	pub type StakeWeight<T> =
-		StorageMap<_, Identity, NetUid, BoundedVec<u16, MaxUids>, ValueQuery>;
+	pub type StakeWeight<T> = StorageMap<_, Identity, NetUid, BoundedVec<u16, MaxUids>, ValueQuery>;
 
 	/// Validator permits per UID, from the last epoch (used by the next): `NetUid → [bool]`.
 	#[pallet::storage]
@@ -774,8 +773,7 @@ pub mod pallet {
 
 	/// The consensus a subnet's epoch runs (always Yuma here; read by newer clients).
 	#[pallet::storage]
-	pub type SubnetEpochConsensus<T> =
-		StorageMap<_, Identity, NetUid, EpochConsensus, ValueQuery>;
+	pub type SubnetEpochConsensus<T> = StorageMap<_, Identity, NetUid, EpochConsensus, ValueQuery>;
 
 	/// Mechanisms (sub-subnets) of a subnet: always 1 here (read by btcli).
 	#[pallet::storage]

@@ -152,9 +152,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// allowed here.
 	fn epoch(n: u32) -> Weight {
 		Weight::from_parts(PROVISIONAL_REF_TIME.saturating_mul(4), 0)
-			.saturating_add(
-				Weight::from_parts(40_000_000, 0).saturating_mul(u64::from(n)),
-			)
+			.saturating_add(Weight::from_parts(40_000_000, 0).saturating_mul(u64::from(n)))
 			.saturating_add(T::DbWeight::get().reads(30))
 			.saturating_add(T::DbWeight::get().writes(30))
 			.saturating_add(T::DbWeight::get().reads(6u64.saturating_mul(u64::from(n))))

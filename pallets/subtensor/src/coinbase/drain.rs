@@ -80,7 +80,8 @@ impl<T: Config> Pallet<T> {
 		// Incentive: at most the server pool, staked to each miner's hotkey by its owner;
 		// the owner's immune hotkeys' incentive is burned or recycled (`RecycleOrBurn`).
 		let paid_incentive = Self::pay_incentive(netuid, &hotkeys, &outputs, pending.server);
-		let incentive_sum: u64 = outputs.incentive.iter().fold(0u64, |a, x| a.saturating_add(u64::from(*x)));
+		let incentive_sum: u64 =
+			outputs.incentive.iter().fold(0u64, |a, x| a.saturating_add(u64::from(*x)));
 		let validator_pot = if incentive_sum > 0 {
 			recycle = recycle.saturating_add(pending.server.saturating_sub(paid_incentive));
 			pending.validator
@@ -98,8 +99,10 @@ impl<T: Config> Pallet<T> {
 			.iter()
 			.zip(inputs.alpha_stake.iter().zip(inputs.root_stake.iter()))
 			.map(|(&d, (&alpha, &root))| {
-				let root_w =
-					u128::from(root).saturating_mul(tao_weight).checked_div(u128::from(u64::MAX)).unwrap_or(0);
+				let root_w = u128::from(root)
+					.saturating_mul(tao_weight)
+					.checked_div(u128::from(u64::MAX))
+					.unwrap_or(0);
 				let whole = u128::from(alpha).saturating_add(root_w);
 				let rd = u128::from(d).saturating_mul(root_w).checked_div(whole).unwrap_or(0);
 				(u128::from(d).saturating_sub(rd), rd)
@@ -126,7 +129,12 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		recycle = recycle.saturating_add(validator_pot.saturating_sub(paid_dividends));
-		recycle = recycle.saturating_add(Self::pay_root_dividends(netuid, pending.root, &root_parts, sum_rd));
+		recycle = recycle.saturating_add(Self::pay_root_dividends(
+			netuid,
+			pending.root,
+			&root_parts,
+			sum_rd,
+		));
 
 		Self::recycle_subnet_alpha(netuid, recycle);
 		Self::deposit_event(Event::IncentiveAlphaEmittedToMiners {
@@ -147,7 +155,9 @@ impl<T: Config> Pallet<T> {
 		let recycle_owner = RecycleOrBurn::<T>::get(netuid) == RecycleOrBurnEnum::Recycle;
 		let mut left = server;
 		let mut paid: u64 = 0;
-		for ((uid, hotkey), &amount) in (0u16..).zip(hotkeys.iter()).zip(outputs.server_emission.iter()) {
+		for ((uid, hotkey), &amount) in
+			(0u16..).zip(hotkeys.iter()).zip(outputs.server_emission.iter())
+		{
 			let amount = amount.min(left);
 			let Some(hotkey) = hotkey else { continue };
 			if amount == 0 {

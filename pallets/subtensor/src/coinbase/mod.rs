@@ -8,6 +8,7 @@
 
 mod drain;
 
+#[cfg(feature = "runtime-benchmarks")]
 pub(crate) use drain::Pending;
 
 use crate::*;
@@ -44,8 +45,8 @@ impl<T: Config> Pallet<T> {
 		let emas: Vec<I64F64> = subnets
 			.iter()
 			.map(|&netuid| {
-				let (last, ema) = SubnetEmaTaoFlow::<T>::get(netuid)
-					.unwrap_or((0, I64F64::from_bits(0)));
+				let (last, ema) =
+					SubnetEmaTaoFlow::<T>::get(netuid).unwrap_or((0, I64F64::from_bits(0)));
 				if last == block {
 					ema
 				} else {
@@ -78,7 +79,9 @@ impl<T: Config> Pallet<T> {
 					alpha: reserves.alpha.saturating_add(terms.alpha_in),
 				};
 				let chain_buy = (terms.excess > 0)
-					.then(|| subtensor_math::pool::swap_tao_for_alpha(injected, terms.excess, 0).ok())
+					.then(|| {
+						subtensor_math::pool::swap_tao_for_alpha(injected, terms.excess, 0).ok()
+					})
 					.flatten();
 				SubnetPlan { netuid, ema, terms, chain_buy }
 			})

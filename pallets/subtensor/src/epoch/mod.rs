@@ -75,8 +75,7 @@ impl<T: Config> Pallet<T> {
 			tao_weight: TaoWeight::<T>::get(),
 			stake_threshold: StakeThreshold::<T>::get(),
 			max_allowed_validators: MaxAllowedValidators::<T>::get(netuid),
-			owner_uid: SubnetOwnerHotkey::<T>::get(netuid)
-				.and_then(|h| Uids::<T>::get(netuid, h)),
+			owner_uid: SubnetOwnerHotkey::<T>::get(netuid).and_then(|h| Uids::<T>::get(netuid, h)),
 			kappa: Kappa::<T>::get(netuid),
 			bonds_penalty: BondsPenalty::<T>::get(netuid),
 			bonds_moving_average: BondsMovingAverage::<T>::get(netuid),
@@ -140,7 +139,8 @@ impl<T: Config> Pallet<T> {
 			return None;
 		}
 		let period = u64::from(tempo).saturating_add(1);
-		let phase = block.saturating_add(u64::from(netuid)).saturating_add(1).checked_rem(period)?;
+		let phase =
+			block.saturating_add(u64::from(netuid)).saturating_add(1).checked_rem(period)?;
 		// phase ≤ tempo, so this cannot underflow.
 		Some(u64::from(tempo).saturating_sub(phase))
 	}

@@ -160,7 +160,12 @@ fn dissolve_leaves_no_key_of_the_subnet_behind() {
 			assert_ok!(SubtensorModule::start_call(RuntimeOrigin::signed(ALICE), NET));
 			assert_ok!(SubtensorModule::set_sn_owner_hotkey(true, NET, &HOT_C));
 			// Stake, a flow EMA, weights, an epoch with its outputs, bonds and dividends.
-			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_B, NET, 10 * TAO));
+			assert_ok!(SubtensorModule::add_stake(
+				RuntimeOrigin::signed(BOB),
+				HOT_B,
+				NET,
+				10 * TAO
+			));
 			SubtensorModule::set_tempo(NET, 1);
 			SubtensorModule::set_weights_set_rate_limit(NET, 0);
 			SubtensorModule::set_min_allowed_weights(NET, 0);

@@ -76,7 +76,10 @@ fn taoflow_shares_follow_the_spec_vectors() {
 		step_with(|| {});
 		assert_eq!(injected(&nets), [750_000_000, 0, 250_000_000]);
 		// Price 1.0: every TAO is injected with as much alpha, nothing is chain-bought.
-		assert_eq!(nets.map(|n| SubnetAlphaInEmission::<Test>::get(n)), [750_000_000, 0, 250_000_000]);
+		assert_eq!(
+			nets.map(|n| SubnetAlphaInEmission::<Test>::get(n)),
+			[750_000_000, 0, 250_000_000]
+		);
 		assert_eq!(TotalIssuance::<Test>::get(), issuance + 1_000_000_000, "exactly E minted");
 		// Alpha emission runs whatever the share: 1 alpha per subnet per block.
 		assert_eq!(nets.map(|n| SubnetAlphaOutEmission::<Test>::get(n)), [TAO; 3]);
@@ -128,11 +131,19 @@ fn stake_flow_is_smoothed_into_the_ema_and_consumed_once() {
 		.with_balances(&[(ALICE, 10_000 * TAO), (BOB, 10_000 * TAO)])
 		.build_and_execute(|| {
 			let net = start_subnet(ALICE, HOT_A);
-			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_A, net, 100 * TAO));
+			assert_ok!(SubtensorModule::add_stake(
+				RuntimeOrigin::signed(BOB),
+				HOT_A,
+				net,
+				100 * TAO
+			));
 			assert_eq!(SubnetTaoFlow::<Test>::get(net), (100 * TAO) as i64);
 			step_with(|| {});
 			let expected = emission::flow_ema_next(ema(0), (100 * TAO) as i64, 29_597_889_189_277);
-			assert_eq!(SubnetEmaTaoFlow::<Test>::get(net), Some((System::block_number(), expected)));
+			assert_eq!(
+				SubnetEmaTaoFlow::<Test>::get(net),
+				Some((System::block_number(), expected))
+			);
 			assert_eq!(SubnetTaoFlow::<Test>::get(net), 0, "the flow was consumed");
 			// A positive EMA alone earns the whole block reward.
 			assert_eq!(SubnetTaoInEmission::<Test>::get(net), 1_000_000_000);
@@ -176,7 +187,15 @@ const SEED_TAO: u64 = 1_000 * TAO;
 #[test]
 fn epochs_run_every_tempo_plus_one_blocks_staggered_by_netuid() {
 	// economics.md §4.6's table.
-	for (tempo, netuid, first) in [(1u16, 0u16, 0u64), (1, 1, 1), (2, 0, 1), (2, 1, 0), (100, 0, 99), (100, 1, 98), (360, 1, 358)] {
+	for (tempo, netuid, first) in [
+		(1u16, 0u16, 0u64),
+		(1, 1, 1),
+		(2, 0, 1),
+		(2, 1, 0),
+		(100, 0, 99),
+		(100, 1, 98),
+		(360, 1, 358),
+	] {
 		assert!(SubtensorModule::is_epoch_block(netuid, tempo, first), "{tempo} {netuid}");
 		assert!(!SubtensorModule::is_epoch_block(netuid, tempo, first + 1));
 		assert!(SubtensorModule::is_epoch_block(netuid, tempo, first + u64::from(tempo) + 1));
@@ -244,7 +263,12 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 			}
 			for (i, v) in VALIDATORS.iter().enumerate() {
 				let amount = (i as u64 + 1) * 100 * TAO;
-				assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(CHARLIE), *v, net, amount));
+				assert_ok!(SubtensorModule::add_stake(
+					RuntimeOrigin::signed(CHARLIE),
+					*v,
+					net,
+					amount
+				));
 			}
 			SubtensorModule::set_tempo(net, 4);
 			SubtensorModule::set_weights_set_rate_limit(net, 0);
@@ -262,15 +286,22 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 			let mut weights: Vec<Vec<(u16, u16)>> = vec![vec![]; usize::from(n)];
 			let mut last_epoch = 0u64;
 			let mut epochs = 0;
-			let miner_uids: Vec<u16> = MINERS.iter().map(|m| Uids::<Test>::get(net, m).unwrap()).collect();
+			let miner_uids: Vec<u16> =
+				MINERS.iter().map(|m| Uids::<Test>::get(net, m).unwrap()).collect();
 			for round in 0..6u64 {
 				// Each validator weights the miners differently; rows change over time.
 				for (i, v) in VALIDATORS.iter().enumerate() {
 					let uid = Uids::<Test>::get(net, v).unwrap();
-					if !ValidatorPermit::<Test>::get(net).get(usize::from(uid)).copied().unwrap_or(false) {
+					if !ValidatorPermit::<Test>::get(net)
+						.get(usize::from(uid))
+						.copied()
+						.unwrap_or(false)
+					{
 						continue;
 					}
-					let w: Vec<u16> = (0..5u64).map(|j| ((j + 1) * (i as u64 + 1 + round) % 7) as u16 * 1000 + 1).collect();
+					let w: Vec<u16> = (0..5u64)
+						.map(|j| ((j + 1) * (i as u64 + 1 + round) % 7) as u16 * 1000 + 1)
+						.collect();
 					assert_ok!(SubtensorModule::set_mechanism_weights(
 						RuntimeOrigin::signed(*v),
 						net,
@@ -279,7 +310,11 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 						w.clone(),
 						0
 					));
-					weights[usize::from(uid)] = miner_uids.iter().copied().zip(subtensor_math::fixed::u16_max_upscale(&w)).collect();
+					weights[usize::from(uid)] = miner_uids
+						.iter()
+						.copied()
+						.zip(subtensor_math::fixed::u16_max_upscale(&w))
+						.collect();
 					last_update[usize::from(uid)] = System::block_number();
 				}
 				// Step to the next epoch, simulating it from the inputs the chain holds.
@@ -287,17 +322,26 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 					let block = System::block_number() + 1;
 					let is_epoch = SubtensorModule::is_epoch_block(net, 4, block);
 					let mut expected: Option<yuma::EpochOutputs> = None;
-					let stake_before: Vec<u64> = MINERS.iter().map(|m| TotalHotkeyAlpha::<Test>::get(m, net)).collect();
-					let validator_stake_before: Vec<u64> = VALIDATORS.iter().map(|v| TotalHotkeyAlpha::<Test>::get(v, net)).collect();
+					let stake_before: Vec<u64> =
+						MINERS.iter().map(|m| TotalHotkeyAlpha::<Test>::get(m, net)).collect();
+					let validator_stake_before: Vec<u64> =
+						VALIDATORS.iter().map(|v| TotalHotkeyAlpha::<Test>::get(v, net)).collect();
 					step_with(|| {
 						if !is_epoch {
 							return;
 						}
-						let hotkeys: Vec<u64> = (0..n).map(|uid| Keys::<Test>::get(net, uid).unwrap()).collect();
+						let hotkeys: Vec<u64> =
+							(0..n).map(|uid| Keys::<Test>::get(net, uid).unwrap()).collect();
 						let inputs = yuma::EpochInputs {
 							n,
-							alpha_stake: hotkeys.iter().map(|h| TotalHotkeyAlpha::<Test>::get(h, net)).collect(),
-							root_stake: hotkeys.iter().map(|h| TotalHotkeyAlpha::<Test>::get(h, ROOT_NETUID)).collect(),
+							alpha_stake: hotkeys
+								.iter()
+								.map(|h| TotalHotkeyAlpha::<Test>::get(h, net))
+								.collect(),
+							root_stake: hotkeys
+								.iter()
+								.map(|h| TotalHotkeyAlpha::<Test>::get(h, ROOT_NETUID))
+								.collect(),
 							validator_permit: sim_permit.clone(),
 							last_update: last_update.clone(),
 							block_at_registration: registered.clone(),
@@ -311,7 +355,11 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 						let params = yuma::YumaParams {
 							current_block: block,
 							activity_cutoff: 1_000,
-							last_tempo: if last_epoch == 0 { block.saturating_sub(4) } else { last_epoch + 1 },
+							last_tempo: if last_epoch == 0 {
+								block.saturating_sub(4)
+							} else {
+								last_epoch + 1
+							},
 							tao_weight: TaoWeight::<Test>::get(),
 							owner_uid: Some(0),
 							rao_emission: rao,
@@ -320,12 +368,30 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 						expected = Some(yuma::epoch(&inputs, &params));
 					});
 					if let Some(out) = expected {
-						assert_eq!(Incentive::<Test>::get(net).into_inner(), out.incentive, "round {round}");
-						assert_eq!(Dividends::<Test>::get(net).into_inner(), out.dividends, "round {round}");
-						assert_eq!(Emission::<Test>::get(net).into_inner(), out.emission, "round {round}");
-						assert_eq!(ValidatorPermit::<Test>::get(net).into_inner(), out.validator_permit);
+						assert_eq!(
+							Incentive::<Test>::get(net).into_inner(),
+							out.incentive,
+							"round {round}"
+						);
+						assert_eq!(
+							Dividends::<Test>::get(net).into_inner(),
+							out.dividends,
+							"round {round}"
+						);
+						assert_eq!(
+							Emission::<Test>::get(net).into_inner(),
+							out.emission,
+							"round {round}"
+						);
+						assert_eq!(
+							ValidatorPermit::<Test>::get(net).into_inner(),
+							out.validator_permit
+						);
 						for uid in 0..n {
-							assert_eq!(Bonds::<Test>::get(net, uid).into_inner(), out.bonds[usize::from(uid)]);
+							assert_eq!(
+								Bonds::<Test>::get(net, uid).into_inner(),
+								out.bonds[usize::from(uid)]
+							);
 						}
 						// Payout: each miner's stake grew by its server emission; validators
 						// with dividends gained stake.
@@ -340,7 +406,10 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 						for (k, v) in VALIDATORS.iter().enumerate() {
 							let uid = usize::from(Uids::<Test>::get(net, v).unwrap());
 							if out.dividends[uid] > 0 {
-								assert!(TotalHotkeyAlpha::<Test>::get(v, net) > validator_stake_before[k]);
+								assert!(
+									TotalHotkeyAlpha::<Test>::get(v, net)
+										> validator_stake_before[k]
+								);
 							}
 						}
 						sim_bonds = out.bonds.clone();

@@ -15,5 +15,5 @@ mod issuance;
 mod registration;
 mod serving;
 mod staking;
-mod weights;
 mod subnets;
+mod weights;

@@ -14,13 +14,18 @@ fn with_validator(test: impl FnOnce()) {
 			SubtensorModule::set_max_registrations_per_block(NET, 5);
 			assert_ok!(SubtensorModule::burned_register(RuntimeOrigin::signed(BOB), NET, HOT_B));
 			assert_ok!(SubtensorModule::burned_register(RuntimeOrigin::signed(BOB), NET, HOT_C));
-			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_B, NET, 10 * TAO));
+			assert_ok!(SubtensorModule::add_stake(
+				RuntimeOrigin::signed(BOB),
+				HOT_B,
+				NET,
+				10 * TAO
+			));
 			SubtensorModule::set_max_allowed_validators(NET, 1);
 			SubtensorModule::set_tempo(NET, 1);
 			SubtensorModule::set_weights_set_rate_limit(NET, 0);
 			SubtensorModule::set_min_allowed_weights(NET, 2);
 			run_to_block(3); // epoch at odd blocks: permits handed out
-			// The owner UID always holds a permit; of the others, the top 1 by stake.
+					// The owner UID always holds a permit; of the others, the top 1 by stake.
 			assert_eq!(ValidatorPermit::<Test>::get(NET).into_inner(), vec![true, true, false]);
 			test();
 		});
@@ -34,7 +39,10 @@ fn set(hotkey: u64, dests: Vec<u16>, weights: Vec<u16>) -> frame_support::dispat
 fn weights_are_stored_max_upscaled_with_explicit_zeros() {
 	with_validator(|| {
 		assert_ok!(set(HOT_B, vec![0, 2, 1], vec![10, 0, 5]));
-		assert_eq!(Weights::<Test>::get(NET, 1).into_inner(), vec![(0, 65_535), (2, 0), (1, 32_768)]);
+		assert_eq!(
+			Weights::<Test>::get(NET, 1).into_inner(),
+			vec![(0, 65_535), (2, 0), (1, 32_768)]
+		);
 		assert_eq!(LastUpdate::<Test>::get(NET)[1], 3);
 		System::assert_last_event(Event::WeightsSet(NET, 1).into());
 		// The mechanism call of the SDKs stores the same for mechanism 0.
@@ -65,14 +73,23 @@ fn every_bad_weights_call_fails_with_its_own_error_and_changes_nothing() {
 			Error::<Test>::MechanismDoesNotExist
 		);
 		assert_noop!(
-			SubtensorModule::set_weights(RuntimeOrigin::signed(HOT_B), 9, vec![0, 2], vec![1, 1], 0),
+			SubtensorModule::set_weights(
+				RuntimeOrigin::signed(HOT_B),
+				9,
+				vec![0, 2],
+				vec![1, 1],
+				0
+			),
 			Error::<Test>::SubnetNotExists
 		);
 		SubtensorModule::set_commit_reveal_weights_enabled(NET, true);
 		assert_noop!(set(HOT_B, vec![0, 2], vec![1, 1]), Error::<Test>::CommitRevealEnabled);
 		SubtensorModule::set_commit_reveal_weights_enabled(NET, false);
 		assert_noop!(set(HOT_B, vec![0, 2], vec![1]), Error::<Test>::WeightVecNotEqualSize);
-		assert_noop!(set(HOT_D, vec![0, 2], vec![1, 1]), Error::<Test>::HotKeyNotRegisteredInSubNet);
+		assert_noop!(
+			set(HOT_D, vec![0, 2], vec![1, 1]),
+			Error::<Test>::HotKeyNotRegisteredInSubNet
+		);
 		SubtensorModule::set_stake_threshold(u64::MAX);
 		assert_noop!(set(HOT_B, vec![0, 2], vec![1, 1]), Error::<Test>::NotEnoughStakeToSetWeights);
 		SubtensorModule::set_stake_threshold(0);
