@@ -57,6 +57,8 @@ impl<T: Config> Pallet<T> {
 		Self::withdraw_tao(coldkey, cost).map_err(|_| Error::<T>::BalanceWithdrawalError)?;
 		// Buy-and-recycle: the TAO joins the pool, the alpha bought leaves the alpha issuance.
 		Self::apply_buy(netuid, &swap);
+		// Real TAO entering the pool: user flow for Taoflow (v3.4+, economics.md §2.2).
+		Self::record_tao_inflow(netuid, cost);
 		Self::recycle_subnet_alpha(netuid, swap.amount_out);
 		Self::create_account_if_non_existent(coldkey, hotkey)?;
 		let uid = match slot {

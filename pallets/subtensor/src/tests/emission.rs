@@ -322,6 +322,12 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 					let block = System::block_number() + 1;
 					let is_epoch = SubtensorModule::is_epoch_block(net, 4, block);
 					let mut expected: Option<yuma::EpochOutputs> = None;
+					let all_hotkeys: Vec<u64> =
+						(0..n).map(|uid| Keys::<Test>::get(net, uid).unwrap()).collect();
+					let staked = || -> u64 {
+						all_hotkeys.iter().map(|h| TotalHotkeyAlpha::<Test>::get(h, net)).sum()
+					};
+					let mut drained = (0u64, 0u64, 0u64); // (pending, alpha out, staked) before the epoch
 					let stake_before: Vec<u64> =
 						MINERS.iter().map(|m| TotalHotkeyAlpha::<Test>::get(m, net)).collect();
 					let validator_stake_before: Vec<u64> =
@@ -352,6 +358,11 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 						let rao = PendingServerEmission::<Test>::get(net)
 							+ PendingValidatorEmission::<Test>::get(net)
 							+ PendingRootAlphaDivs::<Test>::get(net);
+						drained = (
+							rao + PendingOwnerCut::<Test>::get(net),
+							SubnetAlphaOut::<Test>::get(net),
+							staked(),
+						);
 						let params = yuma::YumaParams {
 							current_block: block,
 							activity_cutoff: 1_000,
@@ -412,6 +423,20 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 								);
 							}
 						}
+						// Alpha conservation at the payout: what was pending is now stake or
+						// recycled, up to a few rao of flooring dust; nothing is minted.
+						let (pending, out_before, staked_before) = drained;
+						let paid = staked() - staked_before;
+						let recycled = out_before - SubnetAlphaOut::<Test>::get(net);
+						assert!(
+							paid + recycled <= pending,
+							"round {round}: no alpha minted at payout"
+						);
+						assert!(
+							pending - (paid + recycled) <= 16,
+							"round {round}: only dust is left"
+						);
+						assert!(paid > 0);
 						sim_bonds = out.bonds.clone();
 						sim_permit = out.validator_permit.clone();
 						last_epoch = block;
