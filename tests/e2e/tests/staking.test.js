@@ -136,34 +136,40 @@ test('a limit order that cannot be met fails and changes nothing', async () => {
 test('unstaking returns the previewed TAO and every RAO is accounted for', async () => {
   const shares = await q(api).alpha(hotkey.address, bob.address, netuid);
   assert.ok(shares.bits.toBigInt() > 0n, 'Bob holds shares in the hotkey pool (U64F64 bits)');
-  const held = (await q(api).totalHotkeyAlpha(hotkey.address, netuid)).toBigInt();
+  // Bob's stake keeps growing (the hotkey earns validator emission every epoch), so ask for
+  // far more than the whole hotkey pool.
+  const pool = (await q(api).totalHotkeyAlpha(hotkey.address, netuid)).toBigInt();
   const { error: tooMuch } = await submitAndWatch(api,
-    api.tx.subtensorModule.removeStake(hotkey.address, netuid, held + 1n), bob);
+    api.tx.subtensorModule.removeStake(hotkey.address, netuid, 10n * pool), bob);
   assert.equal(tooMuch, 'subtensorModule.NotEnoughStakeToWithdraw');
 
   const balanceBefore = await free(bob.address);
   const { events, error, blockHash } = await submitAndWatch(
-    api, api.tx.subtensorModule.removeStake(hotkey.address, netuid, held), bob);
+    api, api.tx.subtensorModule.removeStakeFullLimit(hotkey.address, netuid, null), bob);
   assert.equal(error, null);
-  const header = await api.rpc.chain.getHeader(blockHash);
-  const parent = await api.at(header.parentHash);
-  const preview = (await parent.call.swapRuntimeApi.simSwapAlphaForTao(netuid, held))
-    .taoAmount.toBigInt();
-
   const removed = events.find(({ event }) => api.events.subtensorModule.StakeRemoved.is(event));
   assert.ok(removed, 'SubtensorModule.StakeRemoved expected');
   const received = removed.event.data[2].toBigInt();
-  assert.equal(removed.event.data[3].toBigInt(), held);
+  const sold = removed.event.data[3].toBigInt();
+  assert.ok(sold > 0n);
+
   // The pool the unstake executed against: the block's state with the swap undone (the sold
   // alpha, fee included, went in; the TAO came out). Since Bob's stake made the subnet's
   // Taoflow positive, the block's coinbase injected emission before the extrinsic ran.
   const after = await reserves(await api.at(blockHash));
-  const pre = { tao: after.tao + received, alpha: after.alpha - held };
-  assert.equal(received, cpOut(pre.alpha, pre.tao, held), 'executed = x·y = k by hand');
+  const pre = { tao: after.tao + received, alpha: after.alpha - sold };
+  assert.equal(received, cpOut(pre.alpha, pre.tao, sold), 'executed = x·y = k by hand');
   // The preview quoted the parent block's pool; the injection only deepened it since.
+  const header = await api.rpc.chain.getHeader(blockHash);
+  const parent = await api.at(header.parentHash);
+  const preview = (await parent.call.swapRuntimeApi.simSwapAlphaForTao(netuid, sold))
+    .taoAmount.toBigInt();
   assert.ok(received >= preview && received - preview < TAO / 100n,
     `executed ${received} ≈ previewed ${preview}`);
+
   assert.equal(await free(bob.address), balanceBefore + received - feePaid(events));
-  assert.equal((await q(api).totalHotkeyAlpha(hotkey.address, netuid)).toBigInt(), 0n);
+  const left = await api.call.stakeInfoRuntimeApi.getStakeInfoForHotkeyColdkeyNetuid(
+    hotkey.address, bob.address, netuid);
+  assert.equal(left.unwrap().stake.toBigInt(), 0n, 'nothing left staked');
   await assertIssuanceBalances();
 });

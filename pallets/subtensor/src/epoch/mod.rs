@@ -15,6 +15,9 @@ use alloc::vec::Vec;
 use frame_support::BoundedVec;
 use subtensor_math::yuma::{self, EpochInputs, EpochOutputs, YumaParams};
 
+/// A stored weight or bond row: `(target uid, u16)`.
+type WeightRow = BoundedVec<(u16, u16), MaxUids>;
+
 /// A vector read from storage, padded with defaults (or cut) to `n` entries (yuma.md §2).
 fn padded<V: Clone + Default>(v: Vec<V>, n: usize) -> Vec<V> {
 	let mut v = v;
@@ -174,7 +177,7 @@ impl<T: Config> Pallet<T> {
 		});
 		Weights::<T>::remove(netuid, uid);
 		Bonds::<T>::remove(netuid, uid);
-		let rows: Vec<(u16, BoundedVec<(u16, u16), MaxUids>)> = Weights::<T>::iter_prefix(netuid)
+		let rows: Vec<(u16, WeightRow)> = Weights::<T>::iter_prefix(netuid)
 			.filter(|(_, row)| row.iter().any(|(j, w)| *j == uid && *w != 0))
 			.collect();
 		for (validator, mut row) in rows {

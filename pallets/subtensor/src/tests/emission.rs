@@ -64,7 +64,7 @@ fn subnets_with_flows(flows: [i64; 3]) -> [NetUid; 3] {
 }
 
 fn injected(nets: &[NetUid; 3]) -> [u64; 3] {
-	nets.map(|n| SubnetTaoInEmission::<Test>::get(n))
+	nets.map(SubnetTaoInEmission::<Test>::get)
 }
 
 #[test]
@@ -76,13 +76,10 @@ fn taoflow_shares_follow_the_spec_vectors() {
 		step_with(|| {});
 		assert_eq!(injected(&nets), [750_000_000, 0, 250_000_000]);
 		// Price 1.0: every TAO is injected with as much alpha, nothing is chain-bought.
-		assert_eq!(
-			nets.map(|n| SubnetAlphaInEmission::<Test>::get(n)),
-			[750_000_000, 0, 250_000_000]
-		);
+		assert_eq!(nets.map(SubnetAlphaInEmission::<Test>::get), [750_000_000, 0, 250_000_000]);
 		assert_eq!(TotalIssuance::<Test>::get(), issuance + 1_000_000_000, "exactly E minted");
 		// Alpha emission runs whatever the share: 1 alpha per subnet per block.
-		assert_eq!(nets.map(|n| SubnetAlphaOutEmission::<Test>::get(n)), [TAO; 3]);
+		assert_eq!(nets.map(SubnetAlphaOutEmission::<Test>::get), [TAO; 3]);
 	});
 	// Cutoff −10: L = max(−10, −5) = −5, z = (8, 0, 6).
 	ExtBuilder::default().with_balances(&[(ALICE, 10_000 * TAO)]).build_and_execute(|| {
@@ -232,10 +229,10 @@ fn emission_is_conserved_block_by_block() {
 			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_B, b, 20 * TAO));
 			for _ in 0..40 {
 				let issuance = TotalIssuance::<Test>::get();
-				let pools: u64 = [a, b].iter().map(|n| SubnetTAO::<Test>::get(n)).sum();
+				let pools: u64 = [a, b].iter().map(SubnetTAO::<Test>::get).sum();
 				run_to_block(System::block_number() + 1);
 				let minted = TotalIssuance::<Test>::get() - issuance;
-				let pools_after: u64 = [a, b].iter().map(|n| SubnetTAO::<Test>::get(n)).sum();
+				let pools_after: u64 = [a, b].iter().map(SubnetTAO::<Test>::get).sum();
 				assert!(minted <= BlockEmission::<Test>::get());
 				assert_eq!(pools_after - pools, minted, "every minted RAO is in a pool");
 				// The accounting invariants (issuance, stake, alpha out ≥ stakes + pending).

@@ -125,7 +125,7 @@ fn a_replaced_uid_loses_its_weights_bonds_and_the_weights_on_it() {
 		SubtensorModule::clear_neuron_consensus(NET, 1);
 		assert!(Weights::<Test>::get(NET, 1).is_empty());
 		assert!(Bonds::<Test>::get(NET, 1).is_empty());
-		assert_eq!(ValidatorPermit::<Test>::get(NET)[1], false);
+		assert!(!ValidatorPermit::<Test>::get(NET)[1]);
 		assert_eq!(Emission::<Test>::get(NET)[1], 0);
 	});
 }
