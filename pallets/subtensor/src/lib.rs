@@ -46,7 +46,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
-mod coinbase;
+pub(crate) mod coinbase;
 mod epoch;
 mod hyperparams;
 #[cfg(any(feature = "try-runtime", test))]

@@ -65,6 +65,9 @@ impl<T: Config> Pallet<T> {
 		let total = pending.server.saturating_add(pending.validator).saturating_add(pending.root);
 		let (inputs, outputs) = Self::run_epoch(netuid, total);
 		let hotkeys = Self::epoch_hotkeys(netuid);
+		// The dividend records are this epoch's (at most one entry per UID that earned any).
+		let _ = AlphaDividendsPerSubnet::<T>::clear_prefix(netuid, u32::MAX, None);
+		let _ = TaoDividendsPerSubnet::<T>::clear_prefix(netuid, u32::MAX, None);
 		let mut recycle: u64 = 0;
 
 		// Owner cut: staked to the owner's hotkey by the owner's coldkey.
@@ -80,8 +83,7 @@ impl<T: Config> Pallet<T> {
 		// Incentive: at most the server pool, staked to each miner's hotkey by its owner;
 		// the owner's immune hotkeys' incentive is burned or recycled (`RecycleOrBurn`).
 		let paid_incentive = Self::pay_incentive(netuid, &hotkeys, &outputs, pending.server);
-		let incentive_sum: u64 =
-			outputs.incentive.iter().fold(0u64, |a, x| a.saturating_add(u64::from(*x)));
+		let incentive_sum = outputs.server_emission.iter().fold(0u64, |a, x| a.saturating_add(*x));
 		let validator_pot = if incentive_sum > 0 {
 			recycle = recycle.saturating_add(pending.server.saturating_sub(paid_incentive));
 			pending.validator
@@ -119,13 +121,9 @@ impl<T: Config> Pallet<T> {
 				Self::pay_validator_dividend(hotkey, netuid, alpha_div);
 				paid_dividends = paid_dividends.saturating_add(alpha_div);
 				AlphaDividendsPerSubnet::<T>::insert(netuid, hotkey, alpha_div);
-			} else {
-				AlphaDividendsPerSubnet::<T>::remove(netuid, hotkey);
 			}
 			if rd > 0 {
 				root_parts.push((hotkey.clone(), rd));
-			} else {
-				TaoDividendsPerSubnet::<T>::remove(netuid, hotkey);
 			}
 		}
 		recycle = recycle.saturating_add(validator_pot.saturating_sub(paid_dividends));

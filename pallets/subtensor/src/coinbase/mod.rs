@@ -8,7 +8,7 @@
 
 mod drain;
 
-#[cfg(feature = "runtime-benchmarks")]
+#[cfg(any(feature = "runtime-benchmarks", test))]
 pub(crate) use drain::Pending;
 
 use crate::*;

@@ -8,7 +8,10 @@ use subtensor_math::fixed;
 
 impl<T: Config> Pallet<T> {
 	/// Set the weights of `hotkey` on `netuid`. All checks come before any write, in the
-	/// reference's order (so a client sees the same first error).
+	/// reference's order (so a client sees the same first error): commit-reveal, lengths,
+	/// subnet, UID count, registration, stake, version key, rate limit, permit, duplicates,
+	/// UID range, minimum count, maximum weight (on the normalised row, which max-upscaling
+	/// does not change).
 	pub(crate) fn do_set_weights(
 		hotkey: &T::AccountId,
 		netuid: NetUid,
@@ -16,9 +19,11 @@ impl<T: Config> Pallet<T> {
 		weights: &[u16],
 		version_key: u64,
 	) -> DispatchResult {
-		ensure!(Self::subnet_exists(netuid), Error::<T>::SubnetNotExists);
 		ensure!(!CommitRevealWeightsEnabled::<T>::get(netuid), Error::<T>::CommitRevealEnabled);
 		ensure!(dests.len() == weights.len(), Error::<T>::WeightVecNotEqualSize);
+		ensure!(Self::subnet_exists(netuid), Error::<T>::SubnetNotExists);
+		let n = SubnetworkN::<T>::get(netuid);
+		ensure!(dests.len() <= usize::from(n), Error::<T>::UidsLengthExceedUidsInSubNet);
 		let uid = Uids::<T>::get(netuid, hotkey).ok_or(Error::<T>::HotKeyNotRegisteredInSubNet)?;
 		ensure!(
 			Self::stake_weight_of(hotkey, netuid) >= u128::from(StakeThreshold::<T>::get()),
@@ -28,25 +33,22 @@ impl<T: Config> Pallet<T> {
 			version_key >= WeightsVersionKey::<T>::get(netuid),
 			Error::<T>::IncorrectWeightVersionKey
 		);
-		let self_weight = dests.len() == 1 && dests.first() == Some(&uid);
-		let permit = ValidatorPermit::<T>::get(netuid).get(usize::from(uid)).copied() == Some(true);
-		ensure!(self_weight || permit, Error::<T>::NeuronNoValidatorPermit);
-		let n = SubnetworkN::<T>::get(netuid);
-		ensure!(dests.len() <= usize::from(n), Error::<T>::UidsLengthExceedUidsInSubNet);
 		let block = Self::current_block();
 		let last = LastUpdate::<T>::get(netuid).get(usize::from(uid)).copied().unwrap_or(0);
 		ensure!(
 			last == 0 || block.saturating_sub(last) >= WeightsSetRateLimit::<T>::get(netuid),
 			Error::<T>::SettingWeightsTooFast
 		);
+		let self_weight = dests.len() == 1 && dests.first() == Some(&uid);
+		let permit = ValidatorPermit::<T>::get(netuid).get(usize::from(uid)).copied() == Some(true);
+		ensure!(self_weight || permit, Error::<T>::NeuronNoValidatorPermit);
 		let unique: BTreeSet<u16> = dests.iter().copied().collect();
 		ensure!(unique.len() == dests.len(), Error::<T>::DuplicateUids);
 		ensure!(dests.iter().all(|d| *d < n), Error::<T>::UidVecContainInvalidOne);
 		let min_len = usize::from(MinAllowedWeights::<T>::get(netuid).min(n));
 		ensure!(self_weight || dests.len() >= min_len, Error::<T>::WeightVecLengthIsLow);
 		ensure!(
-			self_weight
-				|| Self::max_weight_within_limit(weights, MaxWeightsLimit::<T>::get(netuid)),
+			self_weight || Self::max_weight_within_limit(weights, MaxWeightsLimit::<T>::get(netuid)),
 			Error::<T>::MaxWeightExceeded
 		);
 

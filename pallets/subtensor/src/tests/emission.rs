@@ -448,3 +448,130 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 			assert!(Dividends::<Test>::get(net).iter().any(|x| *x > 0));
 		});
 }
+
+/// A started subnet `NET` (owner hotkey `HOT_A`, UID 0) with validator `HOT_B` (UID 1, Bob's,
+/// 100 TAO staked by Bob) and miner `HOT_C` (UID 2), tempo 4, weights unlimited; stepped past
+/// the first epoch so `HOT_B` holds a permit.
+fn with_validator_and_miner(test: impl FnOnce()) {
+	ExtBuilder::default()
+		.with_balances(&[(ALICE, 10_000 * TAO), (BOB, 10_000 * TAO), (CHARLIE, 10_000 * TAO)])
+		.build_and_execute(|| {
+			start_subnet(ALICE, HOT_A);
+			SubtensorModule::set_max_registrations_per_block(NET, 5);
+			assert_ok!(SubtensorModule::burned_register(RuntimeOrigin::signed(BOB), NET, HOT_B));
+			assert_ok!(SubtensorModule::burned_register(RuntimeOrigin::signed(BOB), NET, HOT_C));
+			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_B, NET, 100 * TAO));
+			SubtensorModule::set_tempo(NET, 4);
+			SubtensorModule::set_weights_set_rate_limit(NET, 0);
+			SubtensorModule::set_min_allowed_weights(NET, 1);
+			run_to_block(3); // epoch at b ≡ 2 (mod 5)
+			assert!(ValidatorPermit::<Test>::get(NET)[1]);
+			test();
+		});
+}
+
+/// Step to the next epoch of `NET`; returns the pending amounts it drained.
+fn step_to_epoch() -> coinbase::Pending {
+	let mut pending = coinbase::Pending::default();
+	loop {
+		let block = System::block_number() + 1;
+		let due = SubtensorModule::is_epoch_block(NET, Tempo::<Test>::get(NET), block);
+		step_with(|| {
+			pending = coinbase::Pending {
+				server: PendingServerEmission::<Test>::get(NET),
+				validator: PendingValidatorEmission::<Test>::get(NET),
+				root: PendingRootAlphaDivs::<Test>::get(NET),
+				owner_cut: PendingOwnerCut::<Test>::get(NET),
+			};
+		});
+		if due {
+			return pending;
+		}
+	}
+}
+
+#[test]
+fn without_incentive_validators_get_both_halves_and_the_owner_its_cut() {
+	with_validator_and_miner(|| {
+		let validator = TotalHotkeyAlpha::<Test>::get(HOT_B, NET);
+		let owner = SubtensorModule::stake_of(&HOT_A, &ALICE, NET);
+		let miner = TotalHotkeyAlpha::<Test>::get(HOT_C, NET);
+		let p = step_to_epoch();
+		assert!(p.server > 0 && p.validator > 0 && p.owner_cut > 0);
+		assert!(Incentive::<Test>::get(NET).iter().all(|x| *x == 0), "no weights: no incentive");
+		// All of S + V to the staked validators by stake — HOT_B, and the owner's hotkey, which
+		// holds the owner cut of the first epoch — a few rao of flooring aside.
+		let gained = TotalHotkeyAlpha::<Test>::get(HOT_B, NET) - validator;
+		let owner_dividend = AlphaDividendsPerSubnet::<Test>::get(NET, HOT_A);
+		let paid = gained + owner_dividend;
+		assert!(paid <= p.server + p.validator && p.server + p.validator - paid <= 4);
+		assert!(gained > 100 * owner_dividend, "by stake: 100 TAO against one block's cut");
+		assert_eq!(AlphaDividendsPerSubnet::<Test>::get(NET, HOT_B), gained);
+		// (Share values are floored: 1 rao either way.)
+		let owner_gain = SubtensorModule::stake_of(&HOT_A, &ALICE, NET) - owner;
+		assert!(owner_gain.abs_diff(p.owner_cut + owner_dividend) <= 1);
+		assert_eq!(TotalHotkeyAlpha::<Test>::get(HOT_C, NET), miner);
+		assert_eq!(PendingServerEmission::<Test>::get(NET), 0);
+		assert_eq!(PendingValidatorEmission::<Test>::get(NET), 0);
+		assert_eq!(PendingOwnerCut::<Test>::get(NET), 0);
+	});
+}
+
+#[test]
+fn the_owners_hotkey_incentive_is_recycled_or_burned() {
+	for mode in [RecycleOrBurnEnum::Recycle, RecycleOrBurnEnum::Burn] {
+		with_validator_and_miner(|| {
+			SubtensorModule::set_recycle_or_burn(NET, mode);
+			// The validator weights only the owner's hotkey (UID 0).
+			assert_ok!(SubtensorModule::set_weights(RuntimeOrigin::signed(HOT_B), NET, vec![0], vec![1], 0));
+			step_to_epoch(); // bonds form
+			let owner = SubtensorModule::stake_of(&HOT_A, &ALICE, NET);
+			let unowned = |net| {
+				SubnetAlphaOut::<Test>::get(net)
+					- TotalHotkeyAlpha::<Test>::iter().filter(|(_, n, _)| *n == net).map(|(_, _, v)| v).sum::<u64>()
+			};
+			let before = unowned(NET);
+			let p = step_to_epoch();
+			let incentive = Emission::<Test>::get(NET)[0];
+			assert!(Incentive::<Test>::get(NET)[0] > 0 && incentive > 0);
+			// The owner's stake grows by the owner cut and its dividends, not the incentive.
+			let dividend = AlphaDividendsPerSubnet::<Test>::get(NET, HOT_A);
+			let gain = SubtensorModule::stake_of(&HOT_A, &ALICE, NET) - owner;
+			assert!(gain.abs_diff(p.owner_cut + dividend) <= 1, "{gain} vs {}", p.owner_cut + dividend);
+			let after = unowned(NET);
+			match mode {
+				// Recycled: it left SubnetAlphaOut; only dust stays unowned.
+				RecycleOrBurnEnum::Recycle => assert!(after <= before + 8, "{before} → {after}"),
+				// Burned: it stays counted in SubnetAlphaOut, owned by nobody.
+				RecycleOrBurnEnum::Burn => assert!(after >= before + incentive / 2, "{before} → {after}"),
+			}
+		});
+	}
+}
+
+#[test]
+fn root_dividends_are_paid_as_root_stake_when_the_prices_sum_above_one() {
+	with_validator_and_miner(|| {
+		// Charlie stakes TAO on root through the validator's hotkey: its root proportion.
+		assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(CHARLIE), HOT_B, ROOT_NETUID, 1_000 * TAO));
+		SubnetMovingPrice::<Test>::insert(NET, substrate_fixed::types::I96F32::from_num(2));
+		let root_pool = TotalHotkeyAlpha::<Test>::get(HOT_B, ROOT_NETUID);
+		let charlie = SubtensorModule::stake_of(&HOT_B, &CHARLIE, ROOT_NETUID);
+		let p = step_to_epoch();
+		assert!(p.root > 0, "root's part accrued while Σ moving prices > 1");
+		let tao = TaoDividendsPerSubnet::<Test>::get(NET, HOT_B);
+		assert!(tao > 0);
+		assert_eq!(TotalHotkeyAlpha::<Test>::get(HOT_B, ROOT_NETUID), root_pool + tao);
+		// Charlie, a root nominator of the validator, gained; the invariants (root 1:1) hold.
+		assert!(SubtensorModule::stake_of(&HOT_B, &CHARLIE, ROOT_NETUID) > charlie);
+		SubtensorModule::do_try_state().unwrap();
+	});
+	with_validator_and_miner(|| {
+		// With the moving prices at or below 1 root's part is recycled instead.
+		assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(CHARLIE), HOT_B, ROOT_NETUID, 1_000 * TAO));
+		let out = SubnetAlphaOut::<Test>::get(NET);
+		step_with(|| {});
+		assert_eq!(PendingRootAlphaDivs::<Test>::get(NET), 0);
+		assert!(SubnetAlphaOut::<Test>::get(NET) < out + TAO, "root's part left the issuance");
+	});
+}
