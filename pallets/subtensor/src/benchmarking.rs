@@ -479,14 +479,16 @@ mod benchmarks {
 		assert_eq!(BlocksSinceLastStep::<T>::get(1), 1);
 	}
 
-	/// One epoch with `n` UIDs, 64 of them staked validators with permits, each weighting
-	/// every UID, and its whole payout.
+	/// One epoch with `n` UIDs, up to 128 of them staked validators with permits (also staked
+	/// on root, so root's part is sold and paid as root stake), each weighting every UID, and
+	/// its whole payout.
 	#[benchmark]
 	fn epoch(n: Linear<2, 256>) {
 		set_block::<T>(1);
 		let netuid = started_subnet::<T>(0);
 		fill_subnet::<T>(netuid, u16::try_from(n).unwrap());
-		let validators = n.min(64);
+		let validators = n.min(128);
+		MaxAllowedValidators::<T>::insert(netuid, 128);
 		let staker: T::AccountId = account("staker", 0, 0);
 		fund::<T>(&staker, 100_000 * TAO);
 		let mut permits = vec![false; n as usize];
@@ -494,6 +496,7 @@ mod benchmarks {
 			let hotkey = Keys::<T>::get(netuid, uid as u16).unwrap();
 			Pallet::<T>::do_add_stake(&staker, &hotkey, netuid, (10 + uid as u64) * TAO, None)
 				.unwrap();
+			Pallet::<T>::do_add_stake(&staker, &hotkey, ROOT_NETUID, 100 * TAO, None).unwrap();
 			permits[uid as usize] = true;
 		}
 		ValidatorPermit::<T>::insert(netuid, BoundedVec::truncate_from(permits));
@@ -507,10 +510,10 @@ mod benchmarks {
 		let pending = crate::coinbase::Pending {
 			server: 100 * TAO,
 			validator: 100 * TAO,
-			root: 0,
+			root: 10 * TAO,
 			owner_cut: 40 * TAO,
 		};
-		SubnetAlphaOut::<T>::mutate(netuid, |a| *a += 240 * TAO);
+		SubnetAlphaOut::<T>::mutate(netuid, |a| *a += 250 * TAO);
 		set_block::<T>(20);
 		#[block]
 		{
@@ -518,6 +521,7 @@ mod benchmarks {
 		}
 		assert!(Incentive::<T>::get(netuid).iter().any(|x| *x > 0));
 		assert!(Dividends::<T>::get(netuid).iter().any(|x| *x > 0));
+		assert!(TaoDividendsPerSubnet::<T>::iter_prefix(netuid).count() > 0);
 	}
 
 	/// A validator setting a full row of 256 weights.
