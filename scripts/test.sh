@@ -16,6 +16,10 @@ cargo fmt --all -- --check
 stage "lints (clippy, warnings are errors)"
 cargo clippy --locked --workspace --all-targets --features "$NODE_FEATURES" -- -D warnings
 
+stage "lints of the benchmark code (clippy with runtime-benchmarks)"
+SKIP_WASM_BUILD=1 cargo clippy --locked -p pallet-subtensor -p pallet-admin-utils --all-targets \
+	--features runtime-benchmarks -- -D warnings
+
 stage "build (node with WASM runtime, all test targets)"
 scripts/build.sh
 

@@ -10,7 +10,11 @@
 //!   holds the funds and the stake. A hotkey belongs to exactly one coldkey (`Owner`).
 //! - **TAO / alpha**: TAO is the chain's token (9 decimals, 1 TAO = 10^9 RAO); every subnet has
 //!   its own alpha token, also with 9 decimals.
-//! - **Tempo / epoch**: every `Tempo` blocks a subnet runs its Yuma Consensus epoch.
+//! - **Tempo / epoch**: every `Tempo + 1` blocks a subnet runs its Yuma Consensus epoch and pays
+//!   out the alpha accrued since the last one.
+//! - **Stake**: TAO swapped into a subnet's alpha through its pool and credited to a hotkey's
+//!   share pool; a coldkey's stake is its shares valued at the pool's rate.
+//! - **Taoflow**: the EMA of net TAO staked into a subnet; block emission is shared by it.
 //! - **Lock cost**: the TAO price of creating a subnet. It doubles with every registration and
 //!   decays linearly back over `NetworkLockReductionInterval` blocks (economics.md §1.2).
 //! - **Burn**: the TAO price of a UID on a subnet. It is swapped through the subnet's pool and
@@ -24,7 +28,16 @@
 //! - `lib.rs`: declarations only (config, storage, events, errors, genesis, hooks, calls).
 //! - `types.rs`: stored structs (`SubnetIdentityV3`, `AxonInfo`, `PrometheusInfo`).
 //! - `issuance.rs`: the pallet's own TAO issuance counter (`TotalIssuance`) and recycling.
-//! - `pools.rs`: the per-subnet TAO/alpha pool storage (seeding, buying, clearing).
+//! - `pools.rs`: the per-subnet TAO/alpha pools: constant-product swaps (root 1:1), prices,
+//!   Taoflow recording, the moving price.
+//! - `staking/`: share pools per (hotkey, subnet) (`mod.rs`), staking and unstaking
+//!   (`stake.rs`), moves between hotkeys, coldkeys and subnets (`transition.rs`), validator
+//!   take and dividends (`take.rs`).
+//! - `coinbase/`: the per-block emission into the pools and pending alpha (`mod.rs`), the
+//!   epoch schedule and payout (`drain.rs`).
+//! - `epoch/`: the Yuma epoch's inputs and outputs around `subtensor_math::yuma::epoch`
+//!   (`mod.rs`), `set_weights` (`set_weights.rs`).
+//! - `rpc_info.rs`: the structs and queries behind the runtime APIs.
 //! - `subnets/`: subnet registration and lock cost (`subnet.rs`), pruning and dissolving
 //!   (`dissolve.rs`), token symbols (`symbols.rs`), identity and start call (`identity.rs`).
 //! - `neurons/`: burn registration and its adjustment (`registration.rs`), UIDs and key
