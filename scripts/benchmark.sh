@@ -4,6 +4,7 @@
 #
 #   scripts/benchmark.sh pallet_balances            # prints the results
 #   scripts/benchmark.sh pallet_subtensor pallets/subtensor/src/weights.rs
+#   BENCH_STEPS=10 BENCH_REPEAT=5 scripts/benchmark.sh ...   # quicker, coarser
 #
 # The bencher is installed once with `cargo install --locked` (a large build: it links the whole
 # benchmarking CLI, which is why the node itself does not carry a `benchmark` subcommand).
@@ -25,10 +26,20 @@ echo "==> building the runtime with runtime-benchmarks"
 # The WASM runtime is always compiled in release mode by the WASM builder; building the crate in
 # the dev profile reuses the shared cache for everything native around it.
 cargo build --locked -p subtensor-runtime --features runtime-benchmarks,fast-blocks
-wasm="$CARGO_TARGET_DIR/debug/wbuild/subtensor-runtime/subtensor_runtime.compact.compressed.wasm"
+# The WASM builder writes the compressed blob only in some configurations; take the best one.
+wbuild="$CARGO_TARGET_DIR/debug/wbuild/subtensor-runtime"
+wasm=""
+for candidate in subtensor_runtime.compact.compressed.wasm subtensor_runtime.compact.wasm \
+	subtensor_runtime.wasm; do
+	if [ -f "$wbuild/$candidate" ]; then
+		wasm="$wbuild/$candidate"
+		break
+	fi
+done
+[ -n "$wasm" ] || { echo "no runtime WASM found in $wbuild" >&2; exit 1; }
 
 args=(v1 benchmark pallet --runtime "$wasm" --genesis-builder-preset development
-	--pallet "$pallet" --extrinsic '*' --steps 50 --repeat 20)
+	--pallet "$pallet" --extrinsic '*' --steps "${BENCH_STEPS:-50}" --repeat "${BENCH_REPEAT:-20}")
 if [ -n "$output" ]; then
 	args+=(--output "$output" --template "$REPO_ROOT/scripts/weight-template.hbs")
 fi
