@@ -19,7 +19,9 @@ bencher_version="0.28.0" # the stable2609 release, like every other Polkadot SDK
 
 if ! frame-omni-bencher --version 2>/dev/null | grep -q "$bencher_version"; then
 	echo "==> installing frame-omni-bencher $bencher_version"
-	cargo install --locked --version "$bencher_version" frame-omni-bencher
+	# Not with our workspace hint: the bencher's own test runtime is built from its package.
+	env -u WASM_BUILD_WORKSPACE_HINT \
+		cargo install --locked --version "$bencher_version" frame-omni-bencher
 fi
 
 echo "==> building the runtime with runtime-benchmarks"

@@ -48,7 +48,8 @@ impl<T: Config> Pallet<T> {
 		let min_len = usize::from(MinAllowedWeights::<T>::get(netuid).min(n));
 		ensure!(self_weight || dests.len() >= min_len, Error::<T>::WeightVecLengthIsLow);
 		ensure!(
-			self_weight || Self::max_weight_within_limit(weights, MaxWeightsLimit::<T>::get(netuid)),
+			self_weight
+				|| Self::max_weight_within_limit(weights, MaxWeightsLimit::<T>::get(netuid)),
 			Error::<T>::MaxWeightExceeded
 		);
 

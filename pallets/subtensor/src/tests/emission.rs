@@ -460,7 +460,12 @@ fn with_validator_and_miner(test: impl FnOnce()) {
 			SubtensorModule::set_max_registrations_per_block(NET, 5);
 			assert_ok!(SubtensorModule::burned_register(RuntimeOrigin::signed(BOB), NET, HOT_B));
 			assert_ok!(SubtensorModule::burned_register(RuntimeOrigin::signed(BOB), NET, HOT_C));
-			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_B, NET, 100 * TAO));
+			assert_ok!(SubtensorModule::add_stake(
+				RuntimeOrigin::signed(BOB),
+				HOT_B,
+				NET,
+				100 * TAO
+			));
 			SubtensorModule::set_tempo(NET, 4);
 			SubtensorModule::set_weights_set_rate_limit(NET, 0);
 			SubtensorModule::set_min_allowed_weights(NET, 1);
@@ -523,12 +528,21 @@ fn the_owners_hotkey_incentive_is_recycled_or_burned() {
 		with_validator_and_miner(|| {
 			SubtensorModule::set_recycle_or_burn(NET, mode);
 			// The validator weights only the owner's hotkey (UID 0).
-			assert_ok!(SubtensorModule::set_weights(RuntimeOrigin::signed(HOT_B), NET, vec![0], vec![1], 0));
+			assert_ok!(SubtensorModule::set_weights(
+				RuntimeOrigin::signed(HOT_B),
+				NET,
+				vec![0],
+				vec![1],
+				0
+			));
 			step_to_epoch(); // bonds form
 			let owner = SubtensorModule::stake_of(&HOT_A, &ALICE, NET);
 			let unowned = |net| {
 				SubnetAlphaOut::<Test>::get(net)
-					- TotalHotkeyAlpha::<Test>::iter().filter(|(_, n, _)| *n == net).map(|(_, _, v)| v).sum::<u64>()
+					- TotalHotkeyAlpha::<Test>::iter()
+						.filter(|(_, n, _)| *n == net)
+						.map(|(_, _, v)| v)
+						.sum::<u64>()
 			};
 			let before = unowned(NET);
 			let p = step_to_epoch();
@@ -537,13 +551,19 @@ fn the_owners_hotkey_incentive_is_recycled_or_burned() {
 			// The owner's stake grows by the owner cut and its dividends, not the incentive.
 			let dividend = AlphaDividendsPerSubnet::<Test>::get(NET, HOT_A);
 			let gain = SubtensorModule::stake_of(&HOT_A, &ALICE, NET) - owner;
-			assert!(gain.abs_diff(p.owner_cut + dividend) <= 1, "{gain} vs {}", p.owner_cut + dividend);
+			assert!(
+				gain.abs_diff(p.owner_cut + dividend) <= 1,
+				"{gain} vs {}",
+				p.owner_cut + dividend
+			);
 			let after = unowned(NET);
 			match mode {
 				// Recycled: it left SubnetAlphaOut; only dust stays unowned.
 				RecycleOrBurnEnum::Recycle => assert!(after <= before + 8, "{before} → {after}"),
 				// Burned: it stays counted in SubnetAlphaOut, owned by nobody.
-				RecycleOrBurnEnum::Burn => assert!(after >= before + incentive / 2, "{before} → {after}"),
+				RecycleOrBurnEnum::Burn => {
+					assert!(after >= before + incentive / 2, "{before} → {after}")
+				},
 			}
 		});
 	}
@@ -553,7 +573,12 @@ fn the_owners_hotkey_incentive_is_recycled_or_burned() {
 fn root_dividends_are_paid_as_root_stake_when_the_prices_sum_above_one() {
 	with_validator_and_miner(|| {
 		// Charlie stakes TAO on root through the validator's hotkey: its root proportion.
-		assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(CHARLIE), HOT_B, ROOT_NETUID, 1_000 * TAO));
+		assert_ok!(SubtensorModule::add_stake(
+			RuntimeOrigin::signed(CHARLIE),
+			HOT_B,
+			ROOT_NETUID,
+			1_000 * TAO
+		));
 		SubnetMovingPrice::<Test>::insert(NET, substrate_fixed::types::I96F32::from_num(2));
 		let root_pool = TotalHotkeyAlpha::<Test>::get(HOT_B, ROOT_NETUID);
 		let charlie = SubtensorModule::stake_of(&HOT_B, &CHARLIE, ROOT_NETUID);
@@ -568,7 +593,12 @@ fn root_dividends_are_paid_as_root_stake_when_the_prices_sum_above_one() {
 	});
 	with_validator_and_miner(|| {
 		// With the moving prices at or below 1 root's part is recycled instead.
-		assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(CHARLIE), HOT_B, ROOT_NETUID, 1_000 * TAO));
+		assert_ok!(SubtensorModule::add_stake(
+			RuntimeOrigin::signed(CHARLIE),
+			HOT_B,
+			ROOT_NETUID,
+			1_000 * TAO
+		));
 		let out = SubnetAlphaOut::<Test>::get(NET);
 		step_with(|| {});
 		assert_eq!(PendingRootAlphaDivs::<Test>::get(NET), 0);
