@@ -142,3 +142,13 @@ pub fn add_subnet(coldkey: u64, hotkey: u64) -> NetUid {
 		})
 		.unwrap()
 }
+
+/// Register a subnet owned by `coldkey` (owner hotkey `hotkey`) and make its start call, with the
+/// start-call delay and the network rate limit at 0; returns its netuid.
+pub fn start_subnet(coldkey: u64, hotkey: u64) -> NetUid {
+	SubtensorModule::set_start_call_delay(0);
+	SubtensorModule::set_network_rate_limit(0);
+	let netuid = add_subnet(coldkey, hotkey);
+	frame_support::assert_ok!(SubtensorModule::start_call(RuntimeOrigin::signed(coldkey), netuid));
+	netuid
+}

@@ -5,14 +5,6 @@ use frame_support::{assert_ok, traits::Hooks};
 use substrate_fixed::types::{I64F64, U64F64};
 use subtensor_math::{emission, yuma};
 
-fn start_subnet(coldkey: u64, hotkey: u64) -> NetUid {
-	SubtensorModule::set_start_call_delay(0);
-	SubtensorModule::set_network_rate_limit(0);
-	let netuid = add_subnet(coldkey, hotkey);
-	assert_ok!(SubtensorModule::start_call(RuntimeOrigin::signed(coldkey), netuid));
-	netuid
-}
-
 /// One block exactly as `on_initialize` runs it, with `inspect` called between the coinbase
 /// and the epochs (to read what the epochs will drain).
 fn step_with(inspect: impl FnOnce()) {

@@ -19,15 +19,6 @@ fn with_started_subnet(test: impl FnOnce()) {
 		});
 }
 
-/// Register and start a subnet owned by `coldkey`; returns its netuid.
-fn start_subnet(coldkey: u64, hotkey: u64) -> NetUid {
-	SubtensorModule::set_start_call_delay(0);
-	SubtensorModule::set_network_rate_limit(0);
-	let netuid = add_subnet(coldkey, hotkey);
-	assert_ok!(SubtensorModule::start_call(RuntimeOrigin::signed(coldkey), netuid));
-	netuid
-}
-
 /// `⌊A·net/(T+net)⌋` with `net = x − ⌈x·fee/65535⌉`: the hand formula of economics.md §3.3.
 fn cp_out(x_reserve: u64, y_reserve: u64, x_in: u64, fee: u16) -> u64 {
 	let f = (u128::from(x_in) * u128::from(fee)).div_ceil(65_535) as u64;
