@@ -283,7 +283,8 @@ mod benchmarks {
 		let updated;
 		#[block]
 		{
-			updated = Pallet::<T>::update_moving_prices();
+			let emitting = Pallet::<T>::subnets_to_emit_to();
+			updated = Pallet::<T>::update_moving_prices(&emitting);
 		}
 		assert_eq!(updated, n);
 		assert!(SubnetMovingPrice::<T>::get(1) > substrate_fixed::types::I96F32::from_bits(0));
@@ -455,7 +456,8 @@ mod benchmarks {
 		let emitted;
 		#[block]
 		{
-			emitted = Pallet::<T>::run_coinbase();
+			let emitting = Pallet::<T>::subnets_to_emit_to();
+			emitted = Pallet::<T>::run_coinbase(&emitting);
 		}
 		assert_eq!(emitted, n);
 		assert!(SubnetTaoInEmission::<T>::get(1) > 0);

@@ -1397,9 +1397,12 @@ pub mod pallet {
 		/// for its number of UIDs.
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
 			let subnets = Self::adjust_registration_terms_for_networks();
-			let emitting = Self::run_coinbase();
+			// One list of the emitting subnets for the coinbase and the moving prices (nothing in
+			// between changes who emits).
+			let emitting_subnets = Self::subnets_to_emit_to();
+			let emitting = Self::run_coinbase(&emitting_subnets);
 			let epochs = Self::drain_pending();
-			let moving = Self::update_moving_prices();
+			let moving = Self::update_moving_prices(&emitting_subnets);
 			epochs.into_iter().fold(
 				T::WeightInfo::adjust_registration_terms(subnets)
 					.saturating_add(T::WeightInfo::run_coinbase(emitting))

@@ -204,15 +204,16 @@ impl<T: Config> Pallet<T> {
 
 	/// Block step 5 (economics.md §3.9): one step of the moving-price EMA of every emitting
 	/// subnet, towards `min(spot, 1)`, ramped up by the blocks since its start call. Returns
-	/// the number of subnets updated (for the weight).
-	pub(crate) fn update_moving_prices() -> u32 {
+	/// the number of subnets updated (for the weight). `emitting` is this block's
+	/// [`Self::subnets_to_emit_to`].
+	pub(crate) fn update_moving_prices(emitting: &[NetUid]) -> u32 {
 		let block = Self::current_block();
 		let alpha = SubnetMovingAlpha::<T>::get();
 		// SubnetMovingAlpha is stored as I96F32 (32 fractional bits); U64F64 has 64, so the
 		// shift is exact. A negative value (never accepted by its setter) counts as 0.
 		let alpha = U64F64::from_bits(u128::try_from(alpha.to_bits()).unwrap_or(0) << 32);
 		let mut updated: u32 = 0;
-		for netuid in Self::subnets_to_emit_to() {
+		for &netuid in emitting {
 			// FirstEmissionBlockNumber = start-call block + 1, so this counts blocks since it.
 			let first = FirstEmissionBlockNumber::<T>::get(netuid).unwrap_or(block);
 			let since_start = block.saturating_sub(first.saturating_sub(1));

@@ -33,11 +33,12 @@ impl<T: Config> Pallet<T> {
 	///
 	/// Every amount is computed first; the writes that follow cannot fail, so the hook never
 	/// leaves half-done state.
-	pub(crate) fn run_coinbase() -> u32 {
+	///
+	/// `subnets` is this block's [`Self::subnets_to_emit_to`].
+	pub(crate) fn run_coinbase(subnets: &[NetUid]) -> u32 {
 		let block = Self::current_block();
 		let block_emission = emission::block_emission(TotalIssuance::<T>::get());
 		BlockEmission::<T>::put(block_emission);
-		let subnets = Self::subnets_to_emit_to();
 
 		// Taoflow (§4.3–§4.4): the EMA of each subnet consumes the flow recorded since its last
 		// update, then the shares follow from the EMAs.

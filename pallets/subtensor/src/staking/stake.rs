@@ -44,9 +44,7 @@ impl<T: Config> Pallet<T> {
 		let amount = match limit {
 			Some((limit_price, allow_partial)) => {
 				let max = Self::max_buy_for_limit(netuid, limit_price);
-				ensure!(max != 0, Error::<T>::ZeroMaxStakeAmount);
-				ensure!(allow_partial || amount <= max, Error::<T>::SlippageTooHigh);
-				let amount = amount.min(max);
+				let amount = Self::limited_amount(amount, max, allow_partial)?;
 				ensure!(amount >= min_required, Error::<T>::AmountTooLow);
 				amount
 			},
@@ -72,6 +70,16 @@ impl<T: Config> Pallet<T> {
 			outcome.fee,
 		));
 		Ok(outcome)
+	}
+
+	/// The amount a limit order executes: `amount` if it is within `max` (the largest amount
+	/// the limit price allows), else `max` with `allow_partial`. Fails with
+	/// `ZeroMaxStakeAmount` if the limit allows nothing, `SlippageTooHigh` if the amount is over
+	/// it without partial fills.
+	fn limited_amount(amount: u64, max: u64, allow_partial: bool) -> Result<u64, DispatchError> {
+		ensure!(max != 0, Error::<T>::ZeroMaxStakeAmount);
+		ensure!(allow_partial || amount <= max, Error::<T>::SlippageTooHigh);
+		Ok(amount.min(max))
 	}
 
 	/// Apply a quoted buy and its share credit, and mark the position as staked this block.
@@ -117,12 +125,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount <= held, Error::<T>::NotEnoughStakeToWithdraw);
 		Self::ensure_stake_operation_limit_not_exceeded(hotkey, coldkey, netuid)?;
 		let amount = match limit {
-			Some((limit_price, allow_partial)) => {
-				let max = Self::max_sell_for_limit(netuid, limit_price);
-				ensure!(max != 0, Error::<T>::ZeroMaxStakeAmount);
-				ensure!(allow_partial || amount <= max, Error::<T>::SlippageTooHigh);
-				amount.min(max)
-			},
+			Some((limit_price, allow_partial)) => Self::limited_amount(
+				amount,
+				Self::max_sell_for_limit(netuid, limit_price),
+				allow_partial,
+			)?,
 			None => amount,
 		};
 		let change = Self::quote_debit(hotkey, coldkey, netuid, amount)?;

@@ -12,10 +12,11 @@ fn step_with(inspect: impl FnOnce()) {
 	SubtensorModule::on_finalize(b);
 	System::set_block_number(b + 1);
 	SubtensorModule::adjust_registration_terms_for_networks();
-	SubtensorModule::run_coinbase();
+	let emitting = SubtensorModule::subnets_to_emit_to();
+	SubtensorModule::run_coinbase(&emitting);
 	inspect();
 	SubtensorModule::drain_pending();
-	SubtensorModule::update_moving_prices();
+	SubtensorModule::update_moving_prices(&emitting);
 }
 
 fn ema(v: i64) -> I64F64 {
