@@ -592,7 +592,15 @@ mod benchmarks {
 			/ u128::from(Pallet::<T>::current_alpha_price(destination));
 		let limit = u64::try_from(ratio).unwrap() * 99 / 100;
 		#[extrinsic_call]
-		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), origin, destination, held, limit, true);
+		_(
+			RawOrigin::Signed(coldkey.clone()),
+			hotkey.clone(),
+			origin,
+			destination,
+			held,
+			limit,
+			true,
+		);
 		assert!(Pallet::<T>::stake_of(&hotkey, &coldkey, destination) > 0);
 	}
 

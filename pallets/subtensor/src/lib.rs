@@ -2028,7 +2028,8 @@ pub mod pallet {
 		}
 
 		/// Unstake all of the signer's alpha on `hotkey`, on every subnet but root, and stake
-		/// the TAO received on `hotkey` in root (netuid 0). Root stake stays where it is.
+		/// the TAO received on `hotkey` in root (netuid 0). Root stake stays where it is, and so
+		/// do positions on subnets whose trading is switched off (`SubtokenEnabled`).
 		///
 		/// The weight is charged for one position per existing subnet and refunded down to the
 		/// positions actually sold.
@@ -2036,7 +2037,7 @@ pub mod pallet {
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeRemoved`] per subnet, then [`Event::StakeAdded`] on root.
 		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NotEnoughStakeToWithdraw`] (no
-		///   alpha stake at all), [`Error::StakingOperationRateLimitExceeded`],
+		///   alpha stake that can be sold), [`Error::StakingOperationRateLimitExceeded`],
 		///   [`Error::InsufficientLiquidity`], [`Error::TooManyStakingHotkeys`].
 		#[pallet::call_index(84)]
 		#[pallet::weight(T::WeightInfo::unstake_all_alpha(u32::from(TotalNetworks::<T>::get())))]

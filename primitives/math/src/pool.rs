@@ -250,17 +250,19 @@ pub fn max_alpha_move_for_limit(origin: MoveLeg, destination: MoveLeg, limit_pri
 	last_true(|g| {
 		let (tao, origin_after) = match origin {
 			MoveLeg::Stable => (g, Reserves::default()),
-			MoveLeg::Pool { reserves, fee_rate } => match swap_alpha_for_tao(reserves, g, fee_rate) {
+			MoveLeg::Pool { reserves, fee_rate } => match swap_alpha_for_tao(reserves, g, fee_rate)
+			{
 				Ok(s) => (s.amount_out, s.reserves),
 				Err(_) => return false,
 			},
 		};
 		let destination_after = match destination {
 			MoveLeg::Stable => Reserves::default(),
-			MoveLeg::Pool { reserves, fee_rate } => match swap_tao_for_alpha(reserves, tao, fee_rate)
-			{
-				Ok(s) => s.reserves,
-				Err(_) => return false,
+			MoveLeg::Pool { reserves, fee_rate } => {
+				match swap_tao_for_alpha(reserves, tao, fee_rate) {
+					Ok(s) => s.reserves,
+					Err(_) => return false,
+				}
 			},
 		};
 		let (n1, d1) = leg_price(origin, origin_after);

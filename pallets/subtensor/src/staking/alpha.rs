@@ -18,8 +18,9 @@ use frame_support::{ensure, pallet_prelude::DispatchError};
 impl<T: Config> Pallet<T> {
 	/// Sell every alpha position of `coldkey` on `hotkey` (all subnets but root) and stake the
 	/// TAO received on `hotkey` in root, without the TAO passing through the coldkey's
-	/// balance. All or nothing: every position must be sellable. Returns the number of
-	/// positions sold (for the weight).
+	/// balance. As on the reference chain, positions on a subnet whose trading is switched off
+	/// (`SubtokenEnabled` false) are left where they are. All or nothing otherwise: every other
+	/// position must be sellable. Returns the number of positions sold (for the weight).
 	pub(crate) fn do_unstake_all_alpha(
 		coldkey: &T::AccountId,
 		hotkey: &T::AccountId,
@@ -28,7 +29,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::hotkey_account_exists(hotkey), Error::<T>::HotKeyAccountNotExists);
 		let netuids: Vec<NetUid> = Self::staked_netuids(hotkey, coldkey)
 			.into_iter()
-			.filter(|netuid| *netuid != ROOT_NETUID)
+			.filter(|netuid| *netuid != ROOT_NETUID && SubtokenEnabled::<T>::get(netuid))
 			.collect();
 		ensure!(!netuids.is_empty(), Error::<T>::NotEnoughStakeToWithdraw);
 		// Each position is on its own subnet, so the quotes do not affect each other.

@@ -15,7 +15,11 @@ use frame_support::{ensure, pallet_prelude::DispatchResult};
 
 impl<T: Config> Pallet<T> {
 	/// Set `netuid`'s tempo to `tempo` on behalf of its owner `coldkey`.
-	pub(crate) fn do_set_tempo(coldkey: &T::AccountId, netuid: NetUid, tempo: u16) -> DispatchResult {
+	pub(crate) fn do_set_tempo(
+		coldkey: &T::AccountId,
+		netuid: NetUid,
+		tempo: u16,
+	) -> DispatchResult {
 		// Checks (no writes above this line).
 		ensure!(Self::subnet_exists(netuid), Error::<T>::SubnetNotExists);
 		ensure!(Self::is_subnet_owner(coldkey, netuid), Error::<T>::NotSubnetOwner);

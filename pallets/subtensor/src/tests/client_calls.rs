@@ -89,7 +89,12 @@ fn register_limit_rejects_bad_input_with_specific_errors() {
 				Error::<Test>::HotKeyAlreadyRegisteredInSubNet
 			);
 			assert_noop!(
-				SubtensorModule::register_limit(RuntimeOrigin::signed(CHARLIE), NET, HOT_B, u64::MAX),
+				SubtensorModule::register_limit(
+					RuntimeOrigin::signed(CHARLIE),
+					NET,
+					HOT_B,
+					u64::MAX
+				),
 				Error::<Test>::NotEnoughBalanceToStake
 			);
 		});
@@ -149,16 +154,16 @@ fn the_owners_tempo_drives_the_epoch_schedule() {
 		assert_eq!(Tempo::<Test>::get(NET), 360, "a new subnet's tempo");
 		assert_ok!(SubtensorModule::set_tempo(RuntimeOrigin::signed(ALICE), NET, 400));
 		// The schedule is (block + netuid + 1) mod (tempo + 1) = tempo: with netuid 1 and tempo
-		// 400, the epochs run at blocks 399, 800, ... (with 360 it would have been 358).
+		// 400, the epochs run at blocks 398, 799, ... (with 360 it would have been 358).
 		assert_eq!(SubtensorModule::blocks_until_next_epoch(NET, 400, 1), Some(397));
-		run_to_block(398);
+		run_to_block(397);
 		assert_eq!(LastMechansimStepBlock::<Test>::get(NET), 0, "not at 358 any more");
-		run_to_block(399);
-		assert_eq!(LastMechansimStepBlock::<Test>::get(NET), 399);
+		run_to_block(398);
+		assert_eq!(LastMechansimStepBlock::<Test>::get(NET), 398);
+		run_to_block(798);
+		assert_eq!(LastMechansimStepBlock::<Test>::get(NET), 398);
 		run_to_block(799);
-		assert_eq!(LastMechansimStepBlock::<Test>::get(NET), 399);
-		run_to_block(800);
-		assert_eq!(LastMechansimStepBlock::<Test>::get(NET), 800);
+		assert_eq!(LastMechansimStepBlock::<Test>::get(NET), 799);
 	});
 }
 
@@ -387,8 +392,7 @@ fn unstake_all_alpha_sells_every_alpha_position_into_root_stake() {
 		let (flow1, flow_root) =
 			(SubnetTaoFlow::<Test>::get(NET), SubnetTaoFlow::<Test>::get(ROOT_NETUID));
 
-		let info =
-			SubtensorModule::unstake_all_alpha(RuntimeOrigin::signed(BOB), HOT_A).unwrap();
+		let info = SubtensorModule::unstake_all_alpha(RuntimeOrigin::signed(BOB), HOT_A).unwrap();
 
 		// Refunded down to the two positions sold.
 		assert_eq!(info.actual_weight, Some(<() as WeightInfo>::unstake_all_alpha(2)));
@@ -436,7 +440,19 @@ fn unstake_all_alpha_rejects_bad_input_with_specific_errors() {
 			Error::<Test>::StakingOperationRateLimitExceeded
 		);
 		next_block();
+		// A position on a subnet with trading switched off stays; the others are sold.
+		assert_ok!(SubtensorModule::add_stake(bob(), HOT_A, NET2, 20 * TAO));
+		next_block();
+		let frozen = stake(BOB, HOT_A, NET2);
+		SubtensorModule::set_subtoken_enabled(NET2, false);
 		assert_ok!(SubtensorModule::unstake_all_alpha(bob(), HOT_A));
+		assert_eq!(stake(BOB, HOT_A, NET), 0);
+		assert_eq!(stake(BOB, HOT_A, NET2), frozen);
+		// Nothing sellable is left.
+		assert_noop!(
+			SubtensorModule::unstake_all_alpha(bob(), HOT_A),
+			Error::<Test>::NotEnoughStakeToWithdraw
+		);
 	});
 }
 
@@ -719,14 +735,8 @@ fn set_identity_enforces_the_reference_field_bounds() {
 	ExtBuilder::default().with_balances(&[(ALICE, 10_000 * TAO)]).build_and_execute(|| {
 		add_subnet(ALICE, HOT_A);
 		assert_ok!(identity_call(ALICE, &[b'n'; 256], vec![b'i'; 1024]));
-		assert_noop!(
-			identity_call(ALICE, &[b'n'; 257], vec![]),
-			Error::<Test>::InvalidIdentity
-		);
-		assert_noop!(
-			identity_call(ALICE, b"ok", vec![b'i'; 1025]),
-			Error::<Test>::InvalidIdentity
-		);
+		assert_noop!(identity_call(ALICE, &[b'n'; 257], vec![]), Error::<Test>::InvalidIdentity);
+		assert_noop!(identity_call(ALICE, b"ok", vec![b'i'; 1025]), Error::<Test>::InvalidIdentity);
 		assert_noop!(
 			SubtensorModule::set_identity(
 				RuntimeOrigin::signed(ALICE),
