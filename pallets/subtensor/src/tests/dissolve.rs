@@ -166,6 +166,7 @@ fn dissolve_leaves_no_key_of_the_subnet_behind() {
 				NET,
 				10 * TAO
 			));
+			assert_ok!(SubtensorModule::set_tempo(RuntimeOrigin::signed(ALICE), NET, 400));
 			SubtensorModule::set_tempo_unchecked(NET, 1);
 			SubtensorModule::set_weights_set_rate_limit(NET, 0);
 			SubtensorModule::set_min_allowed_weights(NET, 0);
