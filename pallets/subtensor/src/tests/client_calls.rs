@@ -253,6 +253,38 @@ fn swap_stake_limit_partial_fill_matches_the_closed_form() {
 }
 
 #[test]
+fn swap_stake_limit_refuses_a_partial_fill_that_the_dust_rule_would_widen() {
+	with_two_subnets(|| {
+		assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_A, NET, 300 * TAO));
+		next_block();
+		let held = stake(BOB, HOT_A, NET);
+		// A limit reached after moving all but 5·10⁻⁶ of the position: the partial fill would
+		// leave dust (under 10⁻⁵ of the shares), which the debit takes too, past the limit.
+		let g = held - held / 200_000;
+		let (r1, r2) = (SubtensorModule::reserves(NET), SubtensorModule::reserves(NET2));
+		let tao = cp_out(r1.alpha, r1.tao, g, FEE);
+		let bought = cp_out(r2.tao, r2.alpha, tao, 0);
+		let (t1, a1) = (u128::from(r1.tao - tao), u128::from(r1.alpha + g));
+		let (t2, a2) = (u128::from(r2.tao + tao), u128::from(r2.alpha - bought));
+		let limit = (t1 * a2 * 1_000_000_000 / (a1 * t2)) as u64;
+		let max = SubtensorModule::max_move_for_limit(NET, NET2, limit);
+		assert!(max >= g && max < held, "{g} ≤ {max} < {held}");
+		assert_noop!(
+			SubtensorModule::swap_stake_limit(
+				RuntimeOrigin::signed(BOB),
+				HOT_A,
+				NET,
+				NET2,
+				held,
+				limit,
+				true
+			),
+			Error::<Test>::SlippageTooHigh
+		);
+	});
+}
+
+#[test]
 fn swap_stake_limit_within_the_limit_is_swap_stake() {
 	with_two_subnets(|| {
 		assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_A, NET, 100 * TAO));
