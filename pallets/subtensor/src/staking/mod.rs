@@ -8,6 +8,7 @@
 //! `StakingOperationRateLimiter` and `LastColdkeyHotkeyStakeBlock`. The share arithmetic is
 //! `subtensor_math::share_pool`.
 
+mod alpha;
 mod stake;
 mod take;
 mod transition;
