@@ -165,8 +165,9 @@ class Chain:
                 return receipt
         raise AssertionError(f"sudo {function}: no Sudo.Sudid event")
 
-    def query(self, name, params=None, module="SubtensorModule"):
-        return self.substrate.query(module, name, params or []).value
+    def query(self, name, params=None, module="SubtensorModule", block_hash=None):
+        r = self.substrate.query(module, name, params or [], block_hash=block_hash)
+        return None if r is None else r.value
 
     def free(self, ss58) -> int:
         return self.query("Account", [ss58], module="System")["data"]["free"]
@@ -357,14 +358,19 @@ class Btcli:
 
 
 def json_of(proc):
-    """The JSON document btcli printed with --json-output (it may print other lines first)."""
+    """The JSON document btcli printed with --json-output (other lines, e.g. `[Verbose]: …`, may
+    come first)."""
     text = proc.stdout
-    starts = [i for i in (text.find("{"), text.find("[")) if i >= 0]
-    assert starts, f"no JSON in btcli's output\n{proc.transcript}"
-    try:
-        return json.JSONDecoder().raw_decode(text[min(starts):])[0]
-    except json.JSONDecodeError as e:
-        raise AssertionError(f"bad JSON from btcli: {e}\n{proc.transcript}") from None
+    decoder = json.JSONDecoder()
+    for i, ch in enumerate(text):
+        if ch in "{[":
+            try:
+                value, end = decoder.raw_decode(text[i:])
+            except json.JSONDecodeError:
+                continue
+            if isinstance(value, (dict, list)) and (value or text[i + end:].strip() == ""):
+                return value
+    raise AssertionError(f"no JSON document in btcli's output\n{proc.transcript}")
 
 
 @pytest.fixture(scope="session")

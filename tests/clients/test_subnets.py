@@ -151,7 +151,8 @@ def test_btcli_subnets_hyperparameters(chain, btcli, subnet):
 
 def test_btcli_subnets_show(chain, btcli, subnet):
     netuid, w = subnet
-    proc = btcli("subnets", "show", "--netuid", netuid, "--json-output", "--verbose")
+    proc = btcli("subnets", "show", "--netuid", netuid, "--no-prompt", "--json-output",
+                 "--verbose")
     out = json_of(proc)
     assert out.get("netuid", netuid) == netuid, proc.transcript
     neurons = out["uids"]
