@@ -51,8 +51,16 @@ def rpc(port: int, method: str, params=None, timeout: float = 5.0):
     with urllib.request.urlopen(req, timeout=timeout) as resp:
         answer = json.loads(resp.read())
     if "error" in answer:
-        raise RuntimeError(f"{method}: {answer['error']}")
+        raise RpcError(method, answer["error"])
     return answer["result"]
+
+
+class RpcError(Exception):
+    """A JSON-RPC error answer: `error` is its `{code, message, data}`."""
+
+    def __init__(self, method, error):
+        super().__init__(f"{method}: {error}")
+        self.error = error
 
 
 class Node:
