@@ -69,24 +69,39 @@ def test_metagraph_lite_and_full_equal_storage(sub, chain, subnet):
             assert row[uids["m1"]] == 0
 
 
+def inclusion_block(chain, resp) -> int:
+    return chain.substrate.get_block_number(resp.extrinsic_receipt.block_hash)
+
+
 def wait_reveal_epoch(chain, netuid, commit_block):
-    """Wait until RevealPeriodEpochs epochs of the subnet have run since the commit."""
+    """Wait until RevealPeriodEpochs epochs of the subnet have run after the commit's block (the
+    reveal window is the epoch after that many epoch boundaries)."""
     period = chain.query("RevealPeriodEpochs", [netuid])
     assert period and period >= 1, f"RevealPeriodEpochs of subnet {netuid}: {period}"
-    while chain.query("LastMechansimStepBlock", [netuid]) < commit_block:
+    tempo = chain.query("Tempo", [netuid])
+    deadline = commit_block + (period + 1) * (tempo + 1) + 4
+    runs, last = 0, commit_block
+    while runs < period:
+        step = chain.query("LastMechansimStepBlock", [netuid])
+        if step > last:
+            runs, last = runs + 1, step
+            continue
+        assert chain.block() <= deadline, f"{period} epochs of subnet {netuid} since the commit"
         time.sleep(0.25)
-    chain.next_epoch(netuid, period)
 
 
 def enable_commit_reveal(chain, owner, netuid):
-    """The owner turns commit-reveal on for its subnet (AdminUtils, signed by the owner)."""
+    """The owner turns commit-reveal on for its subnet (AdminUtils, signed by the owner). Root
+    lengthens the tempo to 40 blocks (10 s), so that a reveal made by a freshly started btcli
+    lands within its epoch."""
     chain.submit("AdminUtils", "sudo_set_commit_reveal_weights_enabled",
                  {"netuid": netuid, "enabled": True}, owner.coldkey)
     assert chain.query("CommitRevealWeightsEnabled", [netuid]) is True
+    chain.sudo("sudo_set_tempo", netuid=netuid, tempo=40)
 
 
 def test_sdk_commit_reveal_changes_the_epoch(sub, chain, wallets):
-    netuid, w, uids = weighted_subnet(chain, wallets, "cr-sdk", tempo=20)
+    netuid, w, uids = weighted_subnet(chain, wallets, "cr-sdk", tempo=10)
     v = w["validator"]
     enable_commit_reveal(chain, w["default"], netuid)
     salt = [7, 1, 9, 3, 5, 8, 2, 6]
@@ -96,7 +111,7 @@ def test_sdk_commit_reveal_changes_the_epoch(sub, chain, wallets):
                               mev_protection=False, wait_for_inclusion=True,
                               wait_for_finalization=True)
     assert resp.success, resp.message
-    commit_block = chain.block()
+    commit_block = inclusion_block(chain, resp)
     commits = chain.query("WeightCommits", [netuid, v.hotkey.ss58_address])
     assert commits, "the commit is stored"
     assert chain.query("Weights", [netuid, uids["validator"]]) in ([], None)
@@ -111,13 +126,13 @@ def test_sdk_commit_reveal_changes_the_epoch(sub, chain, wallets):
     row = chain.query("Weights", [netuid, uids["validator"]])
     assert [tuple(x) for x in row] == [(uids["m2"], U16_MAX)]
     assert not chain.query("WeightCommits", [netuid, v.hotkey.ss58_address])
-    chain.next_epoch(netuid, 2)
+    chain.next_epoch(netuid)
     assert chain.query("Incentive", [netuid])[uids["m2"]] > 0, "the revealed weights pay the miner"
     assert_unfunded(chain, v)
 
 
 def test_btcli_weights_reveal_changes_the_epoch(sub, chain, wallets, btcli):
-    netuid, w, uids = weighted_subnet(chain, wallets, "cr-cli", tempo=20)
+    netuid, w, uids = weighted_subnet(chain, wallets, "cr-cli", tempo=10)
     v = w["validator"]
     enable_commit_reveal(chain, w["default"], netuid)
     salt = [11, 22, 33, 44]
@@ -132,7 +147,7 @@ def test_btcli_weights_reveal_changes_the_epoch(sub, chain, wallets, btcli):
     resp = sub.sign_and_send_extrinsic(call, v, sign_with="hotkey", wait_for_inclusion=True,
                                        wait_for_finalization=True)
     assert resp.success, resp.message
-    commit_block = chain.block()
+    commit_block = inclusion_block(chain, resp)
     assert chain.query("WeightCommits", [netuid, v.hotkey.ss58_address])
 
     wait_reveal_epoch(chain, netuid, commit_block)
@@ -145,7 +160,7 @@ def test_btcli_weights_reveal_changes_the_epoch(sub, chain, wallets, btcli):
     assert out["success"] is True, proc.transcript
     row = chain.query("Weights", [netuid, uids["validator"]])
     assert [tuple(x) for x in row] == [(uids["m1"], U16_MAX)], proc.transcript
-    chain.next_epoch(netuid, 2)
+    chain.next_epoch(netuid)
     assert chain.query("Incentive", [netuid])[uids["m1"]] > 0
     assert_unfunded(chain, v)
 
