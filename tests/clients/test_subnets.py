@@ -106,10 +106,12 @@ def test_btcli_sudo_set_as_owner(chain, btcli, subnet):
 def test_sdk_get_all_subnets_info(sub, chain, subnet):
     netuid, w = subnet
     infos = {i.netuid: i for i in sub.get_all_subnets_info()}
-    added = sorted(k for k, v in chain.substrate.query_map("SubtensorModule", "NetworksAdded")
-                   if v.value)
-    added = [k.value if hasattr(k, "value") else k for k in added]
-    assert sorted(infos) == sorted(added)
+    added = sorted(
+        getattr(k, "value", k)
+        for k, v in chain.substrate.query_map("SubtensorModule", "NetworksAdded")
+        if getattr(v, "value", v)
+    )
+    assert sorted(infos) == added
     info = infos[netuid]
     assert info.owner_ss58 == w["default"].coldkeypub.ss58_address
     assert info.tempo == chain.query("Tempo", [netuid])
@@ -127,7 +129,7 @@ def test_sdk_get_subnet_hyperparameters(sub, chain, subnet):
     assert hp.immunity_period == chain.query("ImmunityPeriod", [netuid])
     assert hp.weights_rate_limit == chain.query("WeightsSetRateLimit", [netuid]) == 0
     assert hp.min_allowed_weights == chain.query("MinAllowedWeights", [netuid])
-    assert hp.max_weights_limit == chain.query("MaxWeightsLimit", [netuid])
+    assert hp.max_weight_limit == chain.query("MaxWeightsLimit", [netuid])
     assert hp.commit_reveal_weights_enabled == chain.query("CommitRevealWeightsEnabled", [netuid])
     assert hp.max_validators == chain.query("MaxAllowedValidators", [netuid])
     assert hp.target_regs_per_interval == chain.query("TargetRegistrationsPerInterval", [netuid])
