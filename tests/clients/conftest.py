@@ -25,6 +25,8 @@ HERE = Path(__file__).resolve().parent
 REPO_ROOT = HERE.parent.parent
 TAO = 1_000_000_000
 U16_MAX = 65535
+# A tempo no test waits out (20 000 blocks of 250 ms): stakes and epoch outputs stay put.
+LONG_TEMPO = 20_000
 
 
 def node_binary() -> str:

@@ -5,7 +5,7 @@ import pytest
 
 from bittensor.utils.balance import Balance
 
-from conftest import TAO, assert_unfunded, json_of
+from conftest import LONG_TEMPO, TAO, assert_unfunded, json_of
 
 
 @pytest.fixture(scope="module")
@@ -13,7 +13,7 @@ def subnet(chain, wallets):
     """A started subnet whose owner also owns two registered validator hotkeys. Its tempo is long
     (no epoch during the tests), so stakes change only by the tests' own calls."""
     w = wallets.make("stake-owner", hotkeys=("default", "v1", "v2"), fund_tao=3_000)
-    netuid = chain.create_subnet(w["default"], tempo=20_000)
+    netuid = chain.create_subnet(w["default"], tempo=LONG_TEMPO)
     chain.register(w["default"], netuid, w["v1"].hotkey.ss58_address)
     chain.register(w["default"], netuid, w["v2"].hotkey.ss58_address)
     return netuid, w

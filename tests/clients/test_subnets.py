@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import TAO, U16_MAX, added_netuid, assert_unfunded, json_of
+from conftest import LONG_TEMPO, added_netuid, assert_unfunded, json_of
 
 
 def test_sdk_register_subnet_and_start_call(sub, chain, wallets):
@@ -72,9 +72,10 @@ def test_btcli_subnets_create_and_start(chain, wallets, btcli):
 
 @pytest.fixture(scope="module")
 def subnet(chain, wallets):
-    """A started subnet with an owner, a staked validator and a miner (raw setup calls)."""
+    """A started subnet with an owner, a staked validator and a miner (raw setup calls). Its
+    tempo is long (no epoch during the tests), so what the reads show stays put."""
     w = wallets.make("info-owner", hotkeys=("default", "validator", "miner"), fund_tao=3_000)
-    netuid = chain.create_subnet(w["default"])
+    netuid = chain.create_subnet(w["default"], tempo=LONG_TEMPO)
     chain.register(w["default"], netuid, w["validator"].hotkey.ss58_address)
     chain.register(w["default"], netuid, w["miner"].hotkey.ss58_address)
     chain.stake(w["default"], netuid, w["validator"].hotkey.ss58_address, 50)
@@ -87,7 +88,7 @@ def test_sdk_owner_set_tempo(sub, chain, subnet):
     assert resp.success, resp.message
     assert chain.query("Tempo", [netuid]) == 17
     assert sub.tempo(netuid) == 17
-    chain.sudo("sudo_set_tempo", netuid=netuid, tempo=10)
+    chain.sudo("sudo_set_tempo", netuid=netuid, tempo=LONG_TEMPO)
 
 
 def test_btcli_sudo_set_as_owner(chain, btcli, subnet):
