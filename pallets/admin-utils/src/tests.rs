@@ -1287,3 +1287,29 @@ fn set_tx_delegate_take_rate_limit_is_root_only_and_stores() {
 		assert_eq!(pallet_subtensor::TxDelegateTakeRateLimit::<Test>::get(), 7);
 	});
 }
+
+/// Regression of issue 11, finding 5: an owner could raise `MaxAllowedUids` to 4096 while every
+/// UID-dependent weight was benchmarked at 256.
+#[test]
+fn finding_5_max_allowed_uids_is_bounded_by_the_benchmarked_size() {
+	new_test_ext().execute_with(|| {
+		let set = |n| AdminUtils::sudo_set_max_allowed_uids(RuntimeOrigin::root(), NET, n);
+		assert!(set(257).is_err());
+		assert!(set(4096).is_err());
+		assert_eq!(pallet_subtensor::MaxAllowedUids::<Test>::get(NET), 256);
+		assert_ok!(set(256));
+	});
+}
+
+/// Regression of issue 11, finding 6: `ActivityCutoff` 0 switched every validator inactive.
+#[test]
+fn finding_6_activity_cutoff_has_a_minimum() {
+	new_test_ext().execute_with(|| {
+		let set =
+			|n| AdminUtils::sudo_set_activity_cutoff(RuntimeOrigin::signed(OWNER), NET, n);
+		assert!(set(0).is_err());
+		assert!(set(359).is_err());
+		assert_ok!(set(360));
+		assert_eq!(pallet_subtensor::ActivityCutoff::<Test>::get(NET), 360);
+	});
+}

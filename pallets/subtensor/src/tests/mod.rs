@@ -10,6 +10,7 @@
 mod dissolve;
 mod emission;
 mod genesis;
+mod hardening;
 mod hooks;
 mod issuance;
 mod registration;
