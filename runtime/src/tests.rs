@@ -122,8 +122,10 @@ fn finding_7_balances_burn_is_filtered_and_issuance_stays_exact() {
 	preset_externalities("development").execute_with(|| {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		let origin = crate::RuntimeOrigin::signed(alice.clone());
-		let burn =
-			crate::RuntimeCall::Balances(pallet_balances::Call::burn { value: TAO, keep_alive: true });
+		let burn = crate::RuntimeCall::Balances(pallet_balances::Call::burn {
+			value: TAO,
+			keep_alive: true,
+		});
 		let balance = Balances::balance(&alice);
 		let direct = burn.clone().dispatch(origin.clone());
 		assert_eq!(

@@ -1305,8 +1305,7 @@ fn finding_5_max_allowed_uids_is_bounded_by_the_benchmarked_size() {
 #[test]
 fn finding_6_activity_cutoff_has_a_minimum() {
 	new_test_ext().execute_with(|| {
-		let set =
-			|n| AdminUtils::sudo_set_activity_cutoff(RuntimeOrigin::signed(OWNER), NET, n);
+		let set = |n| AdminUtils::sudo_set_activity_cutoff(RuntimeOrigin::signed(OWNER), NET, n);
 		assert_noop!(set(0), pallet_subtensor::Error::<Test>::ActivityCutoffTooLow);
 		assert_noop!(set(359), pallet_subtensor::Error::<Test>::ActivityCutoffTooLow);
 		assert_ok!(set(360));

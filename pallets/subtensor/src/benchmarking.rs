@@ -553,8 +553,10 @@ mod benchmarks {
 		set_block::<T>(1);
 		let netuid = started_subnet::<T>(0);
 		let hotkey = owner_hotkey::<T>(0);
-		let others: alloc::vec::Vec<T::AccountId> =
-			(1..<MaxStakingHotkeys as frame_support::traits::Get<u32>>::get()).map(|i| account("listed", i, 0)).collect();
+		let others: alloc::vec::Vec<T::AccountId> = (1
+			..<MaxStakingHotkeys as frame_support::traits::Get<u32>>::get())
+			.map(|i| account("listed", i, 0))
+			.collect();
 		for i in 0..n {
 			let c: T::AccountId = account("dissolved_staker", i, 0);
 			fund::<T>(&c, 10 * TAO);

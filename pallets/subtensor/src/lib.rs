@@ -1224,10 +1224,11 @@ pub mod pallet {
 		AxonServed(NetUid, T::AccountId),
 		/// A prometheus endpoint was served: `(netuid, hotkey)`.
 		PrometheusServed(NetUid, T::AccountId),
-		/// The stakers of a dissolved subnet were paid its pool's TAO: `(netuid, total RAO)`.
-		/// Without stakers the pot is recycled instead (see `dissolve_network`).
+		/// The stakers of a dissolved subnet were paid their part of its pool's TAO:
+		/// `(netuid, total RAO)`, emitted when the payout ends (see `dissolve_network`).
 		SubnetPotDistributed(NetUid, u64),
-		/// The pot of a dissolved subnet without stakers was recycled: `(netuid, RAO)`.
+		/// The part of a dissolved subnet's pot that no staker holds (the pool's reserve, alpha
+		/// of nobody, flooring dust; all of it without stakers) was recycled: `(netuid, RAO)`.
 		SubnetPotRecycled(NetUid, u64),
 		/// `Burn` was set: `(netuid, RAO)`.
 		BurnSet(NetUid, u64),
@@ -1358,7 +1359,8 @@ pub mod pallet {
 		AmountTooLow,
 		/// The hotkey has no owner: it was never registered on any subnet.
 		HotKeyAccountNotExists,
-		/// The coldkey's stake on the hotkey and subnet is smaller than the amount.
+		/// The coldkey holds no stake to withdraw (`unstake_all`). (Amounts above the stake are
+		/// capped at the stake; nothing held is `AmountTooLow`.)
 		NotEnoughStakeToWithdraw,
 		/// The swap would pass the limit price and `allow_partial` is false.
 		SlippageTooHigh,
@@ -1500,7 +1502,9 @@ pub mod pallet {
 					.saturating_add(T::WeightInfo::drain_pending(subnets))
 					.saturating_add(T::WeightInfo::update_moving_prices(moving))
 					// One read of DissolvingSubnets, one per subnet visited.
-					.saturating_add(T::DbWeight::get().reads(u64::from(dissolving).saturating_add(1)))
+					.saturating_add(
+						T::DbWeight::get().reads(u64::from(dissolving).saturating_add(1)),
+					)
 					.saturating_add(T::WeightInfo::pay_dissolved_stakers(paid)),
 				|w, n| w.saturating_add(T::WeightInfo::epoch(u32::from(n))),
 			)
@@ -1589,7 +1593,9 @@ pub mod pallet {
 		///   [`Error::NotEnoughBalanceToStake`], [`Error::InsufficientLiquidity`],
 		///   [`Error::TooManyStakingHotkeys`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::add_stake().saturating_add(crate::rate_limit_mark_removal::<T>()))]
+		#[pallet::weight(
+			T::WeightInfo::add_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn add_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1601,13 +1607,14 @@ pub mod pallet {
 		}
 
 		/// Unstake `amount_unstaked` alpha-RAO of the signer's stake on `hotkey` in subnet
-		/// `netuid`: the alpha is sold through the pool and the TAO paid to the signer.
+		/// `netuid`: the alpha is sold through the pool and the TAO paid to the signer. An amount
+		/// above the stake is capped at the stake (economics.md §3.5).
 		///
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeRemoved`].
 		/// - Errors: [`Error::SubnetNotExists`], [`Error::SubtokenDisabled`],
-		///   [`Error::HotKeyAccountNotExists`], [`Error::AmountTooLow`],
-		///   [`Error::NotEnoughStakeToWithdraw`], [`Error::InsufficientLiquidity`],
+		///   [`Error::HotKeyAccountNotExists`], [`Error::AmountTooLow`] (also if nothing is held),
+		///   [`Error::InsufficientLiquidity`],
 		///   [`Error::StakingOperationRateLimitExceeded`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::remove_stake())]
@@ -1682,7 +1689,9 @@ pub mod pallet {
 		/// - Errors: as [`Pallet::remove_stake`] and [`Pallet::add_stake`], plus
 		///   [`Error::SameNetuid`].
 		#[pallet::call_index(85)]
-		#[pallet::weight(T::WeightInfo::move_stake().saturating_add(crate::rate_limit_mark_removal::<T>()))]
+		#[pallet::weight(
+			T::WeightInfo::move_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn move_stake(
 			origin: OriginFor<T>,
 			origin_hotkey: T::AccountId,
@@ -1710,7 +1719,9 @@ pub mod pallet {
 		/// - Emits: [`Event::StakeTransferred`].
 		/// - Errors: as [`Pallet::move_stake`], plus [`Error::TransferDisallowed`].
 		#[pallet::call_index(86)]
-		#[pallet::weight(T::WeightInfo::transfer_stake().saturating_add(crate::rate_limit_mark_removal::<T>()))]
+		#[pallet::weight(
+			T::WeightInfo::transfer_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn transfer_stake(
 			origin: OriginFor<T>,
 			destination_coldkey: T::AccountId,
@@ -1737,7 +1748,9 @@ pub mod pallet {
 		/// - Emits: [`Event::StakeSwapped`].
 		/// - Errors: as [`Pallet::move_stake`].
 		#[pallet::call_index(87)]
-		#[pallet::weight(T::WeightInfo::swap_stake().saturating_add(crate::rate_limit_mark_removal::<T>()))]
+		#[pallet::weight(
+			T::WeightInfo::swap_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn swap_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1757,7 +1770,9 @@ pub mod pallet {
 		/// - Errors: as [`Pallet::add_stake`], plus [`Error::SlippageTooHigh`] and
 		///   [`Error::ZeroMaxStakeAmount`].
 		#[pallet::call_index(88)]
-		#[pallet::weight(T::WeightInfo::add_stake_limit().saturating_add(crate::rate_limit_mark_removal::<T>()))]
+		#[pallet::weight(
+			T::WeightInfo::add_stake_limit().saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn add_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1891,6 +1906,10 @@ pub mod pallet {
 		///
 		/// Pays the current lock cost (see the runtime API `get_network_registration_cost`);
 		/// `NetworkMinLockCost` of it seeds the pool at price 1.0 and the rest is recycled.
+		/// At `SubnetLimit` the lowest-priced non-immune subnet is dissolved (as
+		/// [`Pallet::dissolve_network`]); this call pays at most
+		/// [`crate::DISSOLVE_POSITIONS_PER_BLOCK`] of its stakers. The new subnet reuses the
+		/// pruned netuid if that finished the payout, else it takes the smallest free netuid.
 		///
 		/// - Origin: signed by the coldkey that pays.
 		/// - Emits: [`Event::NetworkAdded`] (and [`Event::NetworkRemoved`] if a subnet is pruned).
@@ -1899,21 +1918,30 @@ pub mod pallet {
 		///   [`Error::CannotAffordLockCost`], [`Error::BalanceWithdrawalError`].
 		#[pallet::call_index(59)]
 		#[pallet::weight(T::WeightInfo::register_network()
-			.saturating_add(T::WeightInfo::pay_dissolved_stakers(crate::DISSOLVE_POSITIONS_PER_BLOCK)))]
+			.saturating_add(
+				T::WeightInfo::pay_dissolved_stakers(crate::DISSOLVE_POSITIONS_PER_BLOCK)
+			))]
 		pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			Self::do_register_network(&coldkey, &hotkey, None).map(|_netuid| ())
 		}
 
-		/// Dissolve subnet `netuid`: its pool's TAO goes back to its stakers (pro rata, largest
-		/// remainder; recycled if it has none) and every per-subnet item is cleared.
+		/// Dissolve subnet `netuid`: every per-subnet item is cleared and its pool's TAO is split
+		/// pro rata over all of its alpha — the stakers' and the pool's own reserve and the
+		/// alpha no staker holds. The stakers' parts are paid to their free balances, the rest
+		/// is recycled. At most [`crate::DISSOLVE_POSITIONS_PER_BLOCK`] stakers are paid in this
+		/// call, the rest as many per block in `on_initialize` (`DissolvingSubnets`); the netuid
+		/// is free again when the payout ends.
 		///
 		/// - Origin: root. `coldkey` is ignored (kept for call compatibility).
-		/// - Emits: [`Event::NetworkRemoved`].
+		/// - Emits: [`Event::NetworkRemoved`]; [`Event::SubnetPotDistributed`] and
+		///   [`Event::SubnetPotRecycled`] when the payout ends.
 		/// - Errors: [`Error::CannotDissolveRootSubnet`], [`Error::SubnetNotExists`].
 		#[pallet::call_index(61)]
 		#[pallet::weight(T::WeightInfo::dissolve_network()
-			.saturating_add(T::WeightInfo::pay_dissolved_stakers(crate::DISSOLVE_POSITIONS_PER_BLOCK)))]
+			.saturating_add(
+				T::WeightInfo::pay_dissolved_stakers(crate::DISSOLVE_POSITIONS_PER_BLOCK)
+			))]
 		pub fn dissolve_network(
 			origin: OriginFor<T>,
 			coldkey: T::AccountId,
@@ -1965,7 +1993,9 @@ pub mod pallet {
 		/// - Errors: as `register_network`, plus [`Error::InvalidIdentity`].
 		#[pallet::call_index(79)]
 		#[pallet::weight(T::WeightInfo::register_network_with_identity()
-			.saturating_add(T::WeightInfo::pay_dissolved_stakers(crate::DISSOLVE_POSITIONS_PER_BLOCK)))]
+			.saturating_add(
+				T::WeightInfo::pay_dissolved_stakers(crate::DISSOLVE_POSITIONS_PER_BLOCK)
+			))]
 		pub fn register_network_with_identity(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,

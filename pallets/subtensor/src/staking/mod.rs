@@ -85,7 +85,8 @@ impl<T: Config> Pallet<T> {
 	/// last holder leaves it takes the pool's whole value (its flooring remainder too), so that
 	/// no pool is left with value and no shares.
 	///
-	/// Fails with `NotEnoughStakeToWithdraw` if the stake is smaller than `alpha`.
+	/// Fails with `NotEnoughStakeToWithdraw` if the stake is smaller than `alpha` (callers cap
+	/// the amount at the stake first).
 	pub(crate) fn quote_debit(
 		hotkey: &T::AccountId,
 		coldkey: &T::AccountId,

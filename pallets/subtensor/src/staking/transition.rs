@@ -146,11 +146,8 @@ impl<T: Config> Pallet<T> {
 		}
 		let alpha = alpha.min(Self::stake_of(t.origin_hotkey, t.origin_coldkey, t.origin_netuid));
 		ensure!(alpha > 0, Error::<T>::AmountTooLow);
-		let by = if t.destination_coldkey == t.origin_coldkey {
-			PlacedBy::Own
-		} else {
-			PlacedBy::Other
-		};
+		let by =
+			if t.destination_coldkey == t.origin_coldkey { PlacedBy::Own } else { PlacedBy::Other };
 		Self::ensure_stake_operation_limit_not_exceeded(
 			t.origin_hotkey,
 			t.origin_coldkey,
@@ -176,7 +173,11 @@ impl<T: Config> Pallet<T> {
 				by,
 			)?;
 			if by == PlacedBy::Own {
-				Self::set_stake_operation_limit(t.destination_hotkey, t.destination_coldkey, netuid);
+				Self::set_stake_operation_limit(
+					t.destination_hotkey,
+					t.destination_coldkey,
+					netuid,
+				);
 			}
 			return Ok(tao);
 		}

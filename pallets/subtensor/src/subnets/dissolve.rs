@@ -80,9 +80,9 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			payout.left = payout.left.saturating_sub(share); // share ≤ left
-			// Minting back TAO that left pallet-balances when it was staked: the sum of balances
-			// plus the pot was within u64 before, so this cannot overflow. Only an amount below
-			// the existential deposit to a new account can fail; that dust is recycled.
+													// Minting back TAO that left pallet-balances when it was staked: the sum of balances
+													// plus the pot was within u64 before, so this cannot overflow. Only an amount below
+													// the existential deposit to a new account can fail; that dust is recycled.
 			if T::Currency::mint_into(coldkey, share).is_err() {
 				Self::recycle_tao(share);
 			}

@@ -1,14 +1,14 @@
 //! Subnet registration (economics.md §1.2–§1.4).
 
 use crate::{
-	AdjustmentAlpha, AdjustmentInterval, Config, DefaultTempo, DissolvingSubnets, Error, Event, ImmunityPeriod,
-	LastAdjustmentBlock, MaxAllowedUids, MaxAllowedValidators, MaxDifficulty, MinAllowedWeights,
-	MinDifficulty, NetUid, NetworkLastLockBlock, NetworkLastLockCost, NetworkLockReductionInterval,
-	NetworkMinLockCost, NetworkRateLimit, NetworkRegisteredAt, NetworkRegistrationAllowed,
-	NetworkRegistrationStartBlock, NetworksAdded, Pallet, RAORecycledForRegistration,
-	SubnetIdentitiesV3, SubnetIdentityV3, SubnetLimit, SubnetLocked, SubnetMechanism, SubnetOwner,
-	SubnetOwnerHotkey, SubnetworkN, TargetRegistrationsPerInterval, Tempo, TokenSymbol,
-	TotalIssuance, TotalNetworks, DYNAMIC_MECHANISM,
+	AdjustmentAlpha, AdjustmentInterval, Config, DefaultTempo, DissolvingSubnets, Error, Event,
+	ImmunityPeriod, LastAdjustmentBlock, MaxAllowedUids, MaxAllowedValidators, MaxDifficulty,
+	MinAllowedWeights, MinDifficulty, NetUid, NetworkLastLockBlock, NetworkLastLockCost,
+	NetworkLockReductionInterval, NetworkMinLockCost, NetworkRateLimit, NetworkRegisteredAt,
+	NetworkRegistrationAllowed, NetworkRegistrationStartBlock, NetworksAdded, Pallet,
+	RAORecycledForRegistration, SubnetIdentitiesV3, SubnetIdentityV3, SubnetLimit, SubnetLocked,
+	SubnetMechanism, SubnetOwner, SubnetOwnerHotkey, SubnetworkN, TargetRegistrationsPerInterval,
+	Tempo, TokenSymbol, TotalIssuance, TotalNetworks, DYNAMIC_MECHANISM,
 };
 use frame_support::{
 	ensure,

@@ -39,7 +39,12 @@ fn finding_1_transfer_stake_dust_cannot_fill_a_victims_staking_hotkeys() {
 			start_subnet(ALICE, HOT_A);
 			let keys = hotkeys(512);
 			for h in &keys {
-				assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(MANY), *h, NET, TAO / 100));
+				assert_ok!(SubtensorModule::add_stake(
+					RuntimeOrigin::signed(MANY),
+					*h,
+					NET,
+					TAO / 100
+				));
 			}
 			next_block();
 			// A stranger hands Bob dust on 512 hotkeys.
@@ -102,13 +107,17 @@ fn finding_1_a_dividend_into_an_empty_pool_is_not_captured_by_the_next_staker() 
 			SubnetAlphaOut::<Test>::mutate(NET, |a| *a += dividend);
 			SubtensorModule::pay_validator_dividend(&HOT_A, NET, dividend);
 			assert!(
-				TotalHotkeyShares::<Test>::get(HOT_A, NET) > substrate_fixed::types::U64F64::from_num(0)
+				TotalHotkeyShares::<Test>::get(HOT_A, NET)
+					> substrate_fixed::types::U64F64::from_num(0)
 					|| TotalHotkeyAlpha::<Test>::get(HOT_A, NET) == 0,
 				"no value in a pool without shares"
 			);
 			let swap = SubtensorModule::quote_buy(NET, TAO, false).unwrap();
 			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(CHARLIE), HOT_A, NET, TAO));
-			assert!(stake(CHARLIE, HOT_A, NET) <= swap.amount_out, "Charlie got only what he bought");
+			assert!(
+				stake(CHARLIE, HOT_A, NET) <= swap.amount_out,
+				"Charlie got only what he bought"
+			);
 			assert!(stake(ALICE, HOT_A, NET) + 1 >= dividend, "the owner holds the dividend");
 		});
 }
