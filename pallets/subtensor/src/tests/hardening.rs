@@ -306,3 +306,70 @@ fn finding_8_amounts_above_the_stake_are_capped_at_what_is_held() {
 			);
 		});
 }
+
+#[test]
+fn finding_2_dissolving_one_subnet_touches_only_its_own_positions() {
+	ExtBuilder::default().with_balances(&funded(10)).build_and_execute(|| {
+		start_subnet(ALICE, HOT_A);
+		let other = start_subnet(BOB, HOT_B);
+		for c in 1_000..1_010u64 {
+			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(c), HOT_A, NET, TAO));
+			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(c), HOT_B, other, TAO));
+			assert_ok!(SubtensorModule::add_stake(
+				RuntimeOrigin::signed(c),
+				HOT_A,
+				ROOT_NETUID,
+				TAO
+			));
+		}
+		let indexed = |n: NetUid| SubnetStakePositions::<Test>::iter_key_prefix((n,)).count();
+		assert_eq!(indexed(NET), 10);
+		assert_eq!(indexed(other), 10);
+		assert_eq!(indexed(ROOT_NETUID), 10);
+		let before: Vec<u64> = (1_000..1_010u64)
+			.map(|c| stake(c, HOT_B, other) + stake(c, HOT_A, ROOT_NETUID))
+			.collect();
+		assert_ok!(SubtensorModule::dissolve_network(RuntimeOrigin::root(), ALICE, NET));
+		assert_eq!(indexed(NET), 0);
+		assert_eq!(positions_on(NET), 0);
+		assert_eq!(indexed(other), 10);
+		assert_eq!(indexed(ROOT_NETUID), 10);
+		let after: Vec<u64> = (1_000..1_010u64)
+			.map(|c| stake(c, HOT_B, other) + stake(c, HOT_A, ROOT_NETUID))
+			.collect();
+		assert_eq!(before, after, "other subnets' stakes are untouched");
+		// HOT_A is still listed for its root stakers; the NET positions are gone.
+		assert!((1_000..1_010u64).all(|c| StakingHotkeys::<Test>::get(c).contains(&HOT_A)));
+	});
+}
+
+#[test]
+fn finding_1_the_last_holder_leaving_takes_the_pools_remainder() {
+	ExtBuilder::default()
+		.with_balances(&[(ALICE, 10_000 * TAO), (BOB, 100 * TAO), (CHARLIE, 100 * TAO)])
+		.build_and_execute(|| {
+			start_subnet(ALICE, HOT_A);
+			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_A, NET, 3 * TAO));
+			assert_ok!(SubtensorModule::add_stake(
+				RuntimeOrigin::signed(CHARLIE),
+				HOT_A,
+				NET,
+				7 * TAO
+			));
+			// A dividend that makes the share price a repeating fraction: the holders' values
+			// are floored and do not add up to the pool's value.
+			SubnetAlphaOut::<Test>::mutate(NET, |a| *a += 1_000_000_007);
+			assert!(SubtensorModule::credit_hotkey_pool(&HOT_A, NET, 1_000_000_007));
+			next_block();
+			for who in [BOB, CHARLIE] {
+				assert_ok!(SubtensorModule::remove_stake(
+					RuntimeOrigin::signed(who),
+					HOT_A,
+					NET,
+					u64::MAX
+				));
+			}
+			assert_eq!(TotalHotkeyAlpha::<Test>::get(HOT_A, NET), 0, "nothing left to capture");
+			assert!(!TotalHotkeyShares::<Test>::contains_key(HOT_A, NET));
+		});
+}
