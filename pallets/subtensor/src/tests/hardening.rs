@@ -10,10 +10,7 @@ const FIRST_HOTKEY: u64 = 10_000;
 /// `n` existing hotkeys, all owned by `MANY`.
 fn hotkeys(n: u64) -> Vec<u64> {
 	(FIRST_HOTKEY..FIRST_HOTKEY + n)
-		.map(|h| {
-			SubtensorModule::create_account_if_non_existent(&MANY, &h).unwrap();
-			h
-		})
+		.inspect(|h| SubtensorModule::create_account_if_non_existent(&MANY, h).unwrap())
 		.collect()
 }
 
@@ -145,7 +142,7 @@ fn finding_2_dissolving_many_stakers_proceeds_in_bounded_steps() {
 		let coldkeys = stakers(300);
 		next_block();
 		let issuance = TotalIssuance::<Test>::get();
-		let balances: u64 = coldkeys.iter().map(|c| Balances::free_balance(c)).sum();
+		let balances: u64 = coldkeys.iter().map(Balances::free_balance).sum();
 		assert_ok!(SubtensorModule::dissolve_network(RuntimeOrigin::root(), ALICE, NET));
 		assert!(!SubtensorModule::subnet_exists(NET));
 		let left = positions_on(NET);
@@ -158,7 +155,7 @@ fn finding_2_dissolving_many_stakers_proceeds_in_bounded_steps() {
 		);
 		run_to_block(System::block_number() + 5);
 		assert_eq!(positions_on(NET), 0);
-		let paid: u64 = coldkeys.iter().map(|c| Balances::free_balance(c)).sum::<u64>() - balances;
+		let paid: u64 = coldkeys.iter().map(Balances::free_balance).sum::<u64>() - balances;
 		assert!(coldkeys.iter().all(|c| Balances::free_balance(c) > 9 * TAO));
 		assert!(paid > 250 * TAO, "each staker got about its TAO: {paid}");
 		// Emission may have run meanwhile; what left the pot was paid or recycled, exactly.
