@@ -89,6 +89,8 @@ pub mod pallet {
 		/// `MaxAllowedUids` above [`pallet_subtensor::MAX_ALLOWED_UIDS_BENCHMARKED`], the largest
 		/// subnet size the UID-dependent weights are benchmarked at.
 		MaxAllowedUidsGreaterThanLimit,
+		/// `SubnetLimit` above [`pallet_subtensor::MAX_SUBNET_LIMIT_BENCHMARKED`].
+		SubnetLimitGreaterThanBenchmarked,
 		/// `MaxAllowedUids` below the number of UIDs in use.
 		MaxAllowedUIdsLessThanCurrentUIds,
 		/// `MaxAllowedUids` below `MinAllowedUids`.
@@ -875,14 +877,20 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set `SubnetLimit`: most subnets besides root.
+		/// Set `SubnetLimit`: most subnets besides root, at most
+		/// [`pallet_subtensor::MAX_SUBNET_LIMIT_BENCHMARKED`] (the subnet count the weights of
+		/// `register_network`'s pruning and of `unstake_all` are benchmarked at).
 		///
 		/// - Origin: root.
-		/// - Errors: `BadOrigin`.
+		/// - Errors: [`Error::SubnetLimitGreaterThanBenchmarked`], `BadOrigin`.
 		#[pallet::call_index(37)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_subnet_limit())]
 		pub fn sudo_set_subnet_limit(origin: OriginFor<T>, max_subnets: u16) -> DispatchResult {
 			ensure_root(origin)?;
+			ensure!(
+				max_subnets <= pallet_subtensor::MAX_SUBNET_LIMIT_BENCHMARKED,
+				Error::<T>::SubnetLimitGreaterThanBenchmarked
+			);
 			pallet_subtensor::Pallet::<T>::set_subnet_limit(max_subnets);
 			Ok(())
 		}

@@ -460,6 +460,12 @@ fn set_subnet_limit_checks_origin_and_subnet_and_stores() {
 		);
 		assert_ok!(AdminUtils::sudo_set_subnet_limit(RuntimeOrigin::root(), 64));
 		assert_eq!(pallet_subtensor::SubnetLimit::<Test>::get(), 64);
+		// Not above the subnet count the iterating weights are benchmarked at.
+		assert_noop!(
+			AdminUtils::sudo_set_subnet_limit(RuntimeOrigin::root(), 129),
+			Error::<Test>::SubnetLimitGreaterThanBenchmarked
+		);
+		assert_ok!(AdminUtils::sudo_set_subnet_limit(RuntimeOrigin::root(), 128));
 	});
 }
 

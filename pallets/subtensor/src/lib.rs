@@ -103,6 +103,11 @@ pub const MAX_UIDS_LIMIT: u16 = 4096;
 /// the new size first.
 pub const MAX_ALLOWED_UIDS_BENCHMARKED: u16 = 256;
 
+/// Largest `SubnetLimit` the setter accepts: the number of subnets the weights that iterate over
+/// subnets or over a coldkey's positions on them (`register_network`'s pruning, `unstake_all`)
+/// are benchmarked at.
+pub const MAX_SUBNET_LIMIT_BENCHMARKED: u16 = 128;
+
 /// Stake positions of a dissolved subnet paid per block (and at most in the dissolving call
 /// itself): dissolving does work bounded by this, whatever the number of stakers; the rest
 /// continues in the next blocks' `on_initialize`.

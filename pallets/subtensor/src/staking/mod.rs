@@ -345,15 +345,4 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn subnet_has_stake_positions(netuid: NetUid) -> bool {
 		SubnetStakePositions::<T>::iter_key_prefix((netuid,)).next().is_some()
 	}
-
-	/// Forget this block's rate-limit marks on `netuid` (the map holds one block's entries,
-	/// each paid for by the call that made it), so that a reused netuid starts clean.
-	pub(crate) fn clear_rate_limits_of(netuid: NetUid) {
-		let marked: Vec<_> = StakingOperationRateLimiter::<T>::iter_keys()
-			.filter(|(_, _, n)| *n == netuid)
-			.collect();
-		for key in marked {
-			StakingOperationRateLimiter::<T>::remove(key);
-		}
-	}
 }

@@ -93,8 +93,11 @@ impl<T: Config> Pallet<T> {
 			return paid;
 		}
 		// Done: what was not paid (the reserve's and the protocol's share, dust) is recycled.
+		// (Marks in StakingOperationRateLimiter on this netuid, if it was staked on in this
+		// block, go in on_finalize like all others; scanning for them here would be work that
+		// nobody paid for. A reused netuid's new positions are at most locked until the next
+		// block.)
 		DissolvingSubnets::<T>::remove(netuid);
-		Self::clear_rate_limits_of(netuid);
 		let distributed = payout.pot.saturating_sub(payout.left); // left ≤ pot
 		if distributed > 0 {
 			Self::deposit_event(Event::SubnetPotDistributed(netuid, distributed));
