@@ -1530,6 +1530,18 @@ pub mod pallet {
 				DefaultNetworkMinLockCost::get() >= subtensor_math::pool::MIN_LIQ,
 				"a pool is seeded with at least the minimum liquidity"
 			);
+			assert!(
+				DefaultMaxAllowedUids::get() <= crate::MAX_ALLOWED_UIDS_BENCHMARKED,
+				"new subnets are no larger than benchmarked"
+			);
+			assert!(
+				DefaultSubnetLimit::get() <= crate::MAX_SUBNET_LIMIT_BENCHMARKED,
+				"the subnet limit is no larger than benchmarked"
+			);
+			assert!(
+				DefaultActivityCutoff::get() >= DefaultMinActivityCutoff::get(),
+				"the default activity cutoff is above the minimum"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]

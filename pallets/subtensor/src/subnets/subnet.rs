@@ -189,7 +189,7 @@ impl<T: Config> Pallet<T> {
 		// At most 65535 netuids exist, and this one was not counted yet.
 		TotalNetworks::<T>::mutate(|n| *n = n.saturating_add(1));
 		NetworkRegistrationAllowed::<T>::insert(netuid, true);
-		MaxAllowedUids::<T>::insert(netuid, 256);
+		MaxAllowedUids::<T>::insert(netuid, crate::MAX_ALLOWED_UIDS_BENCHMARKED);
 		MaxAllowedValidators::<T>::insert(netuid, NEW_SUBNET_MAX_ALLOWED_VALIDATORS);
 		MinAllowedWeights::<T>::insert(netuid, 1);
 		ImmunityPeriod::<T>::insert(netuid, NEW_SUBNET_IMMUNITY_PERIOD);
