@@ -592,7 +592,8 @@ pub mod pallet {
 
 	/// All TAO held by the pools, in RAO.
 	///
-	/// Invariant: `TotalStake = Σ SubnetTAO` and `TotalIssuance = balances issuance + TotalStake`.
+	/// Invariant: `TotalStake = Σ SubnetTAO` and `TotalIssuance = balances issuance + TotalStake +
+	/// Σ DissolvingSubnets.left` (the pots of dissolved subnets not paid out yet).
 	#[pallet::storage]
 	pub type TotalStake<T> = StorageValue<_, u64, ValueQuery>;
 
