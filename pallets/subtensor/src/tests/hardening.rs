@@ -60,6 +60,10 @@ fn finding_1_transfer_stake_dust_cannot_fill_a_victims_staking_hotkeys() {
 			// Bob can still stake on a hotkey of his own choice.
 			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_A, NET, TAO));
 			assert!(stake(BOB, HOT_A, NET) > 0);
+			// His own list holds only his own choice; the runtime API still lists everything.
+			assert_eq!(StakingHotkeys::<Test>::get(BOB).into_inner(), vec![HOT_A]);
+			assert_eq!(ReceivedStakeHotkeys::<Test>::iter_prefix(BOB).count(), 512);
+			assert_eq!(SubtensorModule::get_stake_info_for_coldkey(&BOB).len(), 513);
 		});
 }
 
