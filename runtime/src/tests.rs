@@ -112,3 +112,34 @@ fn an_unowned_hotkey_reads_as_owned_by_the_zero_account() {
 		);
 	});
 }
+
+/// Regression of issue 11, finding 7: `Balances::burn` was callable by anyone and broke
+/// `TotalIssuance == balances issuance + TotalStake`. The runtime's call filter refuses it,
+/// directly and inside a batch.
+#[test]
+fn finding_7_balances_burn_is_filtered_and_issuance_stays_exact() {
+	use sp_runtime::traits::Dispatchable as _;
+	preset_externalities("development").execute_with(|| {
+		let alice = Sr25519Keyring::Alice.to_account_id();
+		let origin = crate::RuntimeOrigin::signed(alice.clone());
+		let burn = crate::RuntimeCall::Balances(pallet_balances::Call::burn {
+			value: TAO,
+			keep_alive: true,
+		});
+		let balance = Balances::balance(&alice);
+		let direct = burn.clone().dispatch(origin.clone());
+		assert_eq!(
+			direct.map_err(|e| e.error),
+			Err(frame_system::Error::<Runtime>::CallFiltered.into())
+		);
+		let batch = crate::RuntimeCall::Utility(pallet_utility::Call::batch_all {
+			calls: vec![burn.clone()],
+		});
+		assert!(batch.dispatch(origin).is_err());
+		assert_eq!(Balances::balance(&alice), balance, "nothing was burned");
+		assert_eq!(
+			pallet_subtensor::TotalIssuance::<Runtime>::get(),
+			Balances::total_issuance() + pallet_subtensor::TotalStake::<Runtime>::get()
+		);
+	});
+}

@@ -86,8 +86,11 @@ pub mod pallet {
 		SubnetDoesNotExist,
 		/// The signer is not the subnet's owner (nor root).
 		NotSubnetOwner,
-		/// `MaxAllowedUids` above [`pallet_subtensor::MAX_UIDS_LIMIT`].
+		/// `MaxAllowedUids` above [`pallet_subtensor::MAX_ALLOWED_UIDS_BENCHMARKED`], the largest
+		/// subnet size the UID-dependent weights are benchmarked at.
 		MaxAllowedUidsGreaterThanLimit,
+		/// `SubnetLimit` above [`pallet_subtensor::MAX_SUBNET_LIMIT_BENCHMARKED`].
+		SubnetLimitGreaterThanBenchmarked,
 		/// `MaxAllowedUids` below the number of UIDs in use.
 		MaxAllowedUIdsLessThanCurrentUIds,
 		/// `MaxAllowedUids` below `MinAllowedUids`.
@@ -561,7 +564,9 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set `MaxAllowedUids`: at most [`pallet_subtensor::MAX_UIDS_LIMIT`], and at least the UIDs in use, `MinAllowedUids` and `MaxAllowedValidators`.
+		/// Set `MaxAllowedUids`: at most [`pallet_subtensor::MAX_ALLOWED_UIDS_BENCHMARKED`] (the
+		/// largest subnet size every UID-dependent weight is benchmarked at), and at least the
+		/// UIDs in use, `MinAllowedUids` and `MaxAllowedValidators`.
 		///
 		/// - Origin: the subnet owner or root.
 		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::MaxAllowedUidsGreaterThanLimit`], [`Error::MaxAllowedUIdsLessThanCurrentUIds`], [`Error::MaxAllowedUidsLessThanMinAllowedUids`], [`Error::MaxAllowedUidsLessThanMaxValidators`], [`Error::NotSubnetOwner`],
@@ -575,7 +580,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let owner = Self::ensure_owner_or_root(origin, netuid, 15)?;
 			ensure!(
-				max_allowed_uids <= pallet_subtensor::MAX_UIDS_LIMIT,
+				max_allowed_uids <= pallet_subtensor::MAX_ALLOWED_UIDS_BENCHMARKED,
 				Error::<T>::MaxAllowedUidsGreaterThanLimit
 			);
 			ensure!(
@@ -622,11 +627,13 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set `ActivityCutoff`: blocks without weights after which a validator is inactive.
+		/// Set `ActivityCutoff`: blocks without weights after which a validator is inactive; at
+		/// least `MinActivityCutoff` (360).
 		///
 		/// - Origin: the subnet owner or root.
 		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
-		///   [`Error::OwnerHyperparamRateLimitExceeded`], `BadOrigin`.
+		///   [`Error::OwnerHyperparamRateLimitExceeded`],
+		///   `pallet_subtensor::Error::ActivityCutoffTooLow`, `BadOrigin`.
 		#[pallet::call_index(18)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_activity_cutoff())]
 		pub fn sudo_set_activity_cutoff(
@@ -635,6 +642,10 @@ pub mod pallet {
 			activity_cutoff: u16,
 		) -> DispatchResult {
 			let owner = Self::ensure_owner_or_root(origin, netuid, 18)?;
+			ensure!(
+				activity_cutoff >= pallet_subtensor::MinActivityCutoff::<T>::get(),
+				pallet_subtensor::Error::<T>::ActivityCutoffTooLow
+			);
 			pallet_subtensor::Pallet::<T>::set_activity_cutoff(netuid, activity_cutoff);
 			Self::record_owner_update(owner, netuid, 18);
 			Ok(())
@@ -866,14 +877,20 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Set `SubnetLimit`: most subnets besides root.
+		/// Set `SubnetLimit`: most subnets besides root, at most
+		/// [`pallet_subtensor::MAX_SUBNET_LIMIT_BENCHMARKED`] (the subnet count the weights of
+		/// `register_network`'s pruning and of `unstake_all` are benchmarked at).
 		///
 		/// - Origin: root.
-		/// - Errors: `BadOrigin`.
+		/// - Errors: [`Error::SubnetLimitGreaterThanBenchmarked`], `BadOrigin`.
 		#[pallet::call_index(37)]
 		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_subnet_limit())]
 		pub fn sudo_set_subnet_limit(origin: OriginFor<T>, max_subnets: u16) -> DispatchResult {
 			ensure_root(origin)?;
+			ensure!(
+				max_subnets <= pallet_subtensor::MAX_SUBNET_LIMIT_BENCHMARKED,
+				Error::<T>::SubnetLimitGreaterThanBenchmarked
+			);
 			pallet_subtensor::Pallet::<T>::set_subnet_limit(max_subnets);
 			Ok(())
 		}

@@ -460,6 +460,12 @@ fn set_subnet_limit_checks_origin_and_subnet_and_stores() {
 		);
 		assert_ok!(AdminUtils::sudo_set_subnet_limit(RuntimeOrigin::root(), 64));
 		assert_eq!(pallet_subtensor::SubnetLimit::<Test>::get(), 64);
+		// Not above the subnet count the iterating weights are benchmarked at.
+		assert_noop!(
+			AdminUtils::sudo_set_subnet_limit(RuntimeOrigin::root(), 129),
+			Error::<Test>::SubnetLimitGreaterThanBenchmarked
+		);
+		assert_ok!(AdminUtils::sudo_set_subnet_limit(RuntimeOrigin::root(), 128));
 	});
 }
 
@@ -745,7 +751,7 @@ fn max_allowed_uids_bounds() {
 	new_test_ext().execute_with(|| {
 		let set = |v| AdminUtils::sudo_set_max_allowed_uids(RuntimeOrigin::root(), NET, v);
 		assert_noop!(
-			set(pallet_subtensor::MAX_UIDS_LIMIT + 1),
+			set(pallet_subtensor::MAX_ALLOWED_UIDS_BENCHMARKED + 1),
 			Error::<Test>::MaxAllowedUidsGreaterThanLimit
 		);
 		// MinAllowedUids is 64 by default.
@@ -757,7 +763,7 @@ fn max_allowed_uids_bounds() {
 		// UID 0 (the owner's hotkey) is in use.
 		assert_noop!(set(0), Error::<Test>::MaxAllowedUIdsLessThanCurrentUIds);
 		assert_ok!(set(1));
-		assert_ok!(set(pallet_subtensor::MAX_UIDS_LIMIT));
+		assert_ok!(set(pallet_subtensor::MAX_ALLOWED_UIDS_BENCHMARKED));
 	});
 }
 
@@ -893,7 +899,7 @@ fn the_owner_changes_a_hyperparameter_once_per_two_tempos_root_at_will() {
 		assert_ok!(owner(11));
 		assert_noop!(owner(12), Error::<Test>::OwnerHyperparamRateLimitExceeded);
 		// Other parameters have their own limit; root is not limited.
-		assert_ok!(AdminUtils::sudo_set_activity_cutoff(RuntimeOrigin::signed(OWNER), NET, 9));
+		assert_ok!(AdminUtils::sudo_set_activity_cutoff(RuntimeOrigin::signed(OWNER), NET, 400));
 		assert_ok!(AdminUtils::sudo_set_rho(RuntimeOrigin::root(), NET, 13));
 		System::set_block_number(1 + 2 * tempo - 1);
 		assert_noop!(owner(12), Error::<Test>::OwnerHyperparamRateLimitExceeded);
@@ -1285,5 +1291,30 @@ fn set_tx_delegate_take_rate_limit_is_root_only_and_stores() {
 		);
 		assert_ok!(AdminUtils::sudo_set_tx_delegate_take_rate_limit(RuntimeOrigin::root(), 7));
 		assert_eq!(pallet_subtensor::TxDelegateTakeRateLimit::<Test>::get(), 7);
+	});
+}
+
+/// Regression of issue 11, finding 5: an owner could raise `MaxAllowedUids` to 4096 while every
+/// UID-dependent weight was benchmarked at 256.
+#[test]
+fn finding_5_max_allowed_uids_is_bounded_by_the_benchmarked_size() {
+	new_test_ext().execute_with(|| {
+		let set = |n| AdminUtils::sudo_set_max_allowed_uids(RuntimeOrigin::root(), NET, n);
+		assert_noop!(set(257), Error::<Test>::MaxAllowedUidsGreaterThanLimit);
+		assert_noop!(set(4096), Error::<Test>::MaxAllowedUidsGreaterThanLimit);
+		assert_eq!(pallet_subtensor::MaxAllowedUids::<Test>::get(NET), 256);
+		assert_ok!(set(256));
+	});
+}
+
+/// Regression of issue 11, finding 6: `ActivityCutoff` 0 switched every validator inactive.
+#[test]
+fn finding_6_activity_cutoff_has_a_minimum() {
+	new_test_ext().execute_with(|| {
+		let set = |n| AdminUtils::sudo_set_activity_cutoff(RuntimeOrigin::signed(OWNER), NET, n);
+		assert_noop!(set(0), pallet_subtensor::Error::<Test>::ActivityCutoffTooLow);
+		assert_noop!(set(359), pallet_subtensor::Error::<Test>::ActivityCutoffTooLow);
+		assert_ok!(set(360));
+		assert_eq!(pallet_subtensor::ActivityCutoff::<Test>::get(NET), 360);
 	});
 }

@@ -704,6 +704,42 @@ mod benchmarks {
 		assert!(IdentitiesV2::<T>::contains_key(&coldkey));
 	}
 
+	/// Paying `n` stake positions of a dissolved subnet: `n` coldkeys staked on its owner
+	/// hotkey, each with a full `StakingHotkeys` list (the largest list to update), all but the
+	/// last position leaving the hotkey pool non-empty.
+	#[benchmark]
+	fn pay_dissolved_stakers(n: Linear<1, { DISSOLVE_POSITIONS_PER_BLOCK }>) {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let hotkey = owner_hotkey::<T>(0);
+		let others: alloc::vec::Vec<T::AccountId> = (1
+			..<MaxStakingHotkeys as frame_support::traits::Get<u32>>::get())
+			.map(|i| account("listed", i, 0))
+			.collect();
+		for i in 0..n {
+			let c: T::AccountId = account("dissolved_staker", i, 0);
+			fund::<T>(&c, 10 * TAO);
+			Pallet::<T>::do_add_stake(&c, &hotkey, netuid, TAO, None).unwrap();
+			let mut list = others.clone();
+			list.push(hotkey.clone());
+			StakingHotkeys::<T>::insert(&c, BoundedVec::truncate_from(list));
+		}
+		Pallet::<T>::clear_staking_rate_limiter();
+		let all_alpha = u128::from(SubnetAlphaIn::<T>::get(netuid))
+			.saturating_add(u128::from(SubnetAlphaOut::<T>::get(netuid)));
+		let pot = Pallet::<T>::clear_pool(netuid);
+		DissolvingSubnets::<T>::insert(netuid, DissolvePayout { pot, left: pot, all_alpha });
+		Pallet::<T>::remove_network(netuid);
+		let paid;
+		#[block]
+		{
+			paid = Pallet::<T>::pay_dissolved_stakers(netuid, n);
+		}
+		assert_eq!(paid, n);
+		assert!(!Pallet::<T>::subnet_has_stake_positions(netuid));
+		assert!(!DissolvingSubnets::<T>::contains_key(netuid));
+	}
+
 	impl_benchmark_test_suite!(
 		Pallet,
 		crate::mock::ExtBuilder::default().build(),

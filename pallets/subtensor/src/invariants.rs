@@ -10,9 +10,10 @@ impl<T: Config> Pallet<T> {
 	/// Check every invariant of the pallet's storage:
 	///
 	/// - the root subnet exists and `TotalNetworks` counts `NetworksAdded`;
-	/// - issuance (§6.1.1): `TotalIssuance == balances issuance + TotalStake`, **exactly** (every
-	///   movement in this pallet is integer-exact, so the reference's 1000 RAO tolerance is not
-	///   needed);
+	/// - issuance (§6.1.1): `TotalIssuance == balances issuance + TotalStake + Σ unpaid pots of
+	///   dissolving subnets`, **exactly** (every movement in this pallet is integer-exact, so the
+	///   reference's 1000 RAO tolerance is not needed);
+	/// - dissolving subnets: not added, their unpaid pot at most their pot;
 	/// - stake (§6.1.2): `TotalStake == Σ SubnetTAO`; pool entries only for existing subnets;
 	/// - pools (§6.2): both reserves of every dynamic subnet are at least `MIN_LIQ`;
 	/// - UIDs (§6.3.19): `SubnetworkN ≤ MaxAllowedUids`, `Keys`/`Uids` are a bijection on
@@ -20,8 +21,10 @@ impl<T: Config> Pallet<T> {
 	/// - burn (§6.3.17): `Burn ∈ [MinBurn, MaxBurn]` on every subnet;
 	/// - ownership: `Owner[h] = c` ⇔ `h ∈ OwnedHotkeys[c]`;
 	/// - stake (§6.1.5–6): per hotkey pool `Σ_c Alpha = TotalHotkeyShares` exactly and
-	///   `Σ_c value ≤ TotalHotkeyAlpha`; stake only on existing subnets, on hotkeys that exist,
-	///   listed in `StakingHotkeys` (which lists nothing else); on a dynamic subnet `Σ_h TotalHotkeyAlpha ≤ SubnetAlphaOut`;
+	///   `Σ_c value ≤ TotalHotkeyAlpha`; a pool without shares holds no value; stake only on
+	///   existing (or dissolving) subnets, on hotkeys that exist, its hotkey listed in exactly one
+	///   of `StakingHotkeys[c]` and `ReceivedStakeHotkeys[(c, h)]` (which list nothing else);
+	///   `SubnetStakePositions` holds exactly the `Alpha` positions; on a dynamic subnet `Σ_h TotalHotkeyAlpha ≤ SubnetAlphaOut`;
 	///   on root `SubnetAlphaIn = 0` and `Σ_h TotalHotkeyAlpha = SubnetTAO = SubnetAlphaOut`;
 	/// - emission (§6.1.5): on a dynamic subnet `Σ_h TotalHotkeyAlpha + pending ≤
 	///   SubnetAlphaOut`; per-UID epoch outputs never longer than `SubnetworkN`.
@@ -35,11 +38,18 @@ impl<T: Config> Pallet<T> {
 		);
 
 		let total_stake = TotalStake::<T>::get();
+		let mut unpaid: u128 = 0;
+		for (netuid, payout) in DissolvingSubnets::<T>::iter() {
+			ensure!(!added.contains(&netuid), "a dissolving subnet is not added");
+			ensure!(payout.left <= payout.pot, "a payout pays at most its pot");
+			unpaid = unpaid.saturating_add(u128::from(payout.left));
+		}
 		ensure!(
 			u128::from(TotalIssuance::<T>::get())
 				== u128::from(T::Currency::total_issuance())
-					.saturating_add(u128::from(total_stake)),
-			"TotalIssuance must equal the balances issuance plus TotalStake"
+					.saturating_add(u128::from(total_stake))
+					.saturating_add(unpaid),
+			"TotalIssuance must equal the balances issuance plus TotalStake plus unpaid pots"
 		);
 		let pools: u128 =
 			SubnetTAO::<T>::iter_values().fold(0u128, |a, v| a.saturating_add(u128::from(v)));
@@ -126,12 +136,20 @@ impl<T: Config> Pallet<T> {
 		use substrate_fixed::types::U64F64;
 		let mut share_sums: BTreeMap<(T::AccountId, NetUid), U64F64> = BTreeMap::new();
 		let mut value_sums: BTreeMap<(T::AccountId, NetUid), u128> = BTreeMap::new();
+		let live = |n: &NetUid| added.contains(n) || DissolvingSubnets::<T>::contains_key(n);
+		let mut positions: usize = 0;
 		for ((hotkey, coldkey, netuid), shares) in Alpha::<T>::iter() {
-			ensure!(added.contains(&netuid), "stake only on existing subnets");
+			positions = positions.saturating_add(1);
+			ensure!(live(&netuid), "stake only on existing or dissolving subnets");
 			ensure!(Owner::<T>::contains_key(&hotkey), "stake only on existing hotkeys");
 			ensure!(
-				StakingHotkeys::<T>::get(&coldkey).contains(&hotkey),
-				"a staked hotkey is listed in StakingHotkeys"
+				StakingHotkeys::<T>::get(&coldkey).contains(&hotkey)
+					!= ReceivedStakeHotkeys::<T>::contains_key(&coldkey, &hotkey),
+				"a staked hotkey is listed in exactly one of StakingHotkeys and ReceivedStakeHotkeys"
+			);
+			ensure!(
+				SubnetStakePositions::<T>::contains_key((netuid, &hotkey, &coldkey)),
+				"every position is in SubnetStakePositions"
 			);
 			let sum = share_sums.entry((hotkey.clone(), netuid)).or_insert(U64F64::from_bits(0));
 			*sum = sum.checked_add(shares).ok_or("share sum overflow")?;
@@ -150,6 +168,22 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(share_sums.is_empty(), "every Alpha entry belongs to a hotkey pool");
+		ensure!(
+			SubnetStakePositions::<T>::iter_keys().count() == positions,
+			"SubnetStakePositions holds only Alpha positions"
+		);
+		for (hotkey, netuid, value) in TotalHotkeyAlpha::<T>::iter() {
+			ensure!(
+				value == 0 || TotalHotkeyShares::<T>::get(&hotkey, netuid) > U64F64::from_bits(0),
+				"a hotkey pool without shares holds no value"
+			);
+		}
+		for (coldkey, hotkey, ()) in ReceivedStakeHotkeys::<T>::iter() {
+			ensure!(
+				Alpha::<T>::iter_prefix((&hotkey, &coldkey)).next().is_some(),
+				"ReceivedStakeHotkeys lists only hotkeys the coldkey has stake on"
+			);
+		}
 		for (coldkey, hotkeys) in StakingHotkeys::<T>::iter() {
 			for hotkey in hotkeys.iter() {
 				ensure!(
@@ -160,7 +194,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut pool_values: BTreeMap<NetUid, u128> = BTreeMap::new();
 		for (_, netuid, value) in TotalHotkeyAlpha::<T>::iter() {
-			ensure!(added.contains(&netuid), "hotkey pools only on existing subnets");
+			ensure!(live(&netuid), "hotkey pools only on existing or dissolving subnets");
 			let v = pool_values.entry(netuid).or_insert(0);
 			*v = v.saturating_add(u128::from(value));
 		}

@@ -86,7 +86,8 @@ pub use pallet::*;
 pub use subnets::symbols::SYMBOLS;
 pub use substrate_fixed;
 pub use types::{
-	AxonInfo, ChainIdentityV2, EpochConsensus, PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3,
+	AxonInfo, ChainIdentityV2, DissolvePayout, EpochConsensus, PrometheusInfo, RecycleOrBurnEnum,
+	SubnetIdentityV3,
 };
 pub use weights::WeightInfo;
 
@@ -101,6 +102,28 @@ pub const ROOT_SYMBOL: [u8; 2] = [0xCE, 0xA4];
 
 /// Hard upper bound of `MaxAllowedUids` (the bound of every per-UID vector in storage).
 pub const MAX_UIDS_LIMIT: u16 = 4096;
+
+/// Largest `MaxAllowedUids` the setters accept: the largest subnet size every UID-dependent
+/// weight (the epoch, registration, weights) is benchmarked at. Raising it needs benchmarks at
+/// the new size first.
+pub const MAX_ALLOWED_UIDS_BENCHMARKED: u16 = 256;
+
+/// Largest `SubnetLimit` the setter accepts: the number of subnets the weights that iterate over
+/// subnets or over a coldkey's positions on them (`register_network`'s pruning, `unstake_all`)
+/// are benchmarked at.
+pub const MAX_SUBNET_LIMIT_BENCHMARKED: u16 = 128;
+
+/// Stake positions of a dissolved subnet paid per block (and at most in the dissolving call
+/// itself): dissolving does work bounded by this, whatever the number of stakers; the rest
+/// continues in the next blocks' `on_initialize`.
+pub const DISSOLVE_POSITIONS_PER_BLOCK: u32 = 64;
+
+/// The weight of removing one `StakingOperationRateLimiter` mark in `on_finalize` (a read and a
+/// write), added to the weight of every call that makes a mark.
+pub fn rate_limit_mark_removal<T: frame_system::Config>() -> frame_support::weights::Weight {
+	use frame_support::traits::Get;
+	T::DbWeight::get().reads_writes(1, 1)
+}
 
 /// Mechanism of a dynamic (pool) subnet; the only one `register_network` creates.
 pub const DYNAMIC_MECHANISM: u16 = 1;
@@ -130,8 +153,8 @@ pub const MAX_AXON_PROTOCOL: u8 = 4;
 pub mod pallet {
 	use super::{
 		types::{
-			AxonInfo, ChainIdentityV2, EpochConsensus, PrometheusInfo, RecycleOrBurnEnum,
-			SubnetIdentityV3,
+			AxonInfo, ChainIdentityV2, DissolvePayout, EpochConsensus, PrometheusInfo,
+			RecycleOrBurnEnum, SubnetIdentityV3,
 		},
 		NetUid, WeightInfo, MAX_UIDS_LIMIT, ROOT_NETUID, ROOT_SYMBOL,
 	};
@@ -184,6 +207,12 @@ pub mod pallet {
 	}
 
 	// ---- defaults (economics.md §5) ----
+
+	/// Default `MinActivityCutoff`: 360 blocks (the reference's minimum).
+	#[pallet::type_value]
+	pub fn DefaultMinActivityCutoff() -> u16 {
+		360
+	}
 
 	/// The all-zero account: the value of `Owner` for a hotkey nobody owns (as clients expect).
 	#[pallet::type_value]
@@ -582,7 +611,8 @@ pub mod pallet {
 
 	/// All TAO held by the pools, in RAO.
 	///
-	/// Invariant: `TotalStake = Σ SubnetTAO` and `TotalIssuance = balances issuance + TotalStake`.
+	/// Invariant: `TotalStake = Σ SubnetTAO` and `TotalIssuance = balances issuance + TotalStake +
+	/// Σ DissolvingSubnets.left` (the pots of dissolved subnets not paid out yet).
 	#[pallet::storage]
 	pub type TotalStake<T> = StorageValue<_, u64, ValueQuery>;
 
@@ -619,9 +649,13 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// Hotkeys a coldkey has staked to, in order of first stake: `coldkey → [hotkey]`.
+	/// Hotkeys a coldkey has staked to by its own calls (`add_stake`, moves of its own stake),
+	/// in order of first stake: `coldkey → [hotkey]`. At most `MaxStakingHotkeys`, a capacity
+	/// only the coldkey itself uses: stake it receives from others or from the protocol is listed
+	/// in `ReceivedStakeHotkeys` instead.
 	///
-	/// Invariant: every `Alpha[(h, c, n)]` entry has `h ∈ StakingHotkeys[c]`.
+	/// Invariant: every `Alpha[(h, c, n)]` entry has `h` in exactly one of `StakingHotkeys[c]`
+	/// and `ReceivedStakeHotkeys[(c, h)]`; both list only hotkeys with stake.
 	#[pallet::storage]
 	pub type StakingHotkeys<T: Config> = StorageMap<
 		_,
@@ -630,6 +664,50 @@ pub mod pallet {
 		BoundedVec<T::AccountId, MaxStakingHotkeys>,
 		ValueQuery,
 	>;
+
+	/// Hotkeys on which a coldkey holds stake that it did not place itself — transferred to it
+	/// by another coldkey, or credited by the protocol (owner cut, incentive, take, a dividend
+	/// into an empty pool) — and that are not in its `StakingHotkeys`: `(coldkey, hotkey) → ()`.
+	///
+	/// Not capacity-limited, so that nobody else can use up a coldkey's `MaxStakingHotkeys`
+	/// and no protocol credit can fail for lack of room; each entry is one write paid by the
+	/// call (or the block) that created the position. `StakingHotkeys` ∪ this map lists every
+	/// hotkey the coldkey has stake on.
+	///
+	/// Invariant: `(c, h)` is here ⇔ some `Alpha[(h, c, n)]` exists and `h ∉ StakingHotkeys[c]`.
+	#[pallet::storage]
+	pub type ReceivedStakeHotkeys<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		T::AccountId,
+		(),
+		OptionQuery,
+	>;
+
+	/// The stake positions of a subnet: `(NetUid, hotkey, coldkey) → ()`, one entry per
+	/// `Alpha[(hotkey, coldkey, netuid)]`, so that dissolving a subnet finds its stakers without
+	/// scanning other subnets. Written with `Alpha` (`Pallet::apply_stake_change`).
+	///
+	/// Invariant: an entry exists ⇔ the `Alpha` entry exists.
+	#[pallet::storage]
+	pub type SubnetStakePositions<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Identity, NetUid>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+		),
+		(),
+		OptionQuery,
+	>;
+
+	/// Subnets that were dissolved and whose stakers are still being paid, a bounded number of
+	/// positions per block (`on_initialize`): `NetUid → DissolvePayout`. The netuid is not
+	/// reused while it is here; its stake cannot be added to, moved or unstaked.
+	#[pallet::storage]
+	pub type DissolvingSubnets<T> = StorageMap<_, Identity, NetUid, DissolvePayout, OptionQuery>;
 
 	/// Validator take of a hotkey, a u16 proportion of its dividends: `hotkey → u16`.
 	#[pallet::storage]
@@ -646,8 +724,10 @@ pub mod pallet {
 	pub type TxDelegateTakeRateLimit<T> =
 		StorageValue<_, u64, ValueQuery, DefaultTxDelegateTakeRateLimit>;
 
-	/// Positions that received stake in this block and may not be unstaked or moved before
-	/// the next: `(hotkey, coldkey, NetUid) → true`. Cleared in `on_finalize`.
+	/// Positions that their own coldkey staked to (or moved stake into) in this block and that
+	/// may not be unstaked or moved before the next: `(hotkey, coldkey, NetUid) → true`. Only
+	/// the signer's own positions are marked: stake transferred to another coldkey does not
+	/// restrict that coldkey. Cleared in `on_finalize`.
 	#[pallet::storage]
 	pub type StakingOperationRateLimiter<T: Config> = StorageNMap<
 		_,
@@ -1029,6 +1109,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type BondsResetOn<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
 
+	/// Least `ActivityCutoff` the setters accept, in blocks (the reference's 360). Below it a
+	/// validator that sets weights every tempo could count as inactive, and at 0 every validator
+	/// is inactive and all miner incentive stops. The devnet keeps it: a short tempo does not
+	/// need a short cutoff, since a validator that sets weights every few blocks stays active.
+	#[pallet::storage]
+	pub type MinActivityCutoff<T> = StorageValue<_, u16, ValueQuery, DefaultMinActivityCutoff>;
+
 	/// Blocks without a weight update after which a validator is inactive: `NetUid → u16`.
 	#[pallet::storage]
 	pub type ActivityCutoff<T> =
@@ -1168,10 +1255,11 @@ pub mod pallet {
 		AxonServed(NetUid, T::AccountId),
 		/// A prometheus endpoint was served: `(netuid, hotkey)`.
 		PrometheusServed(NetUid, T::AccountId),
-		/// The stakers of a dissolved subnet were paid its pool's TAO: `(netuid, total RAO)`.
-		/// Without stakers the pot is recycled instead (see `dissolve_network`).
+		/// The stakers of a dissolved subnet were paid their part of its pool's TAO:
+		/// `(netuid, total RAO)`, emitted when the payout ends (see `dissolve_network`).
 		SubnetPotDistributed(NetUid, u64),
-		/// The pot of a dissolved subnet without stakers was recycled: `(netuid, RAO)`.
+		/// The part of a dissolved subnet's pot that no staker holds (the pool's reserve, alpha
+		/// of nobody, flooring dust; all of it without stakers) was recycled: `(netuid, RAO)`.
 		SubnetPotRecycled(NetUid, u64),
 		/// `Burn` was set: `(netuid, RAO)`.
 		BurnSet(NetUid, u64),
@@ -1312,7 +1400,8 @@ pub mod pallet {
 		AmountTooLow,
 		/// The hotkey has no owner: it was never registered on any subnet.
 		HotKeyAccountNotExists,
-		/// The coldkey's stake on the hotkey and subnet is smaller than the amount.
+		/// The coldkey holds no stake to withdraw (`unstake_all`). (Amounts above the stake are
+		/// capped at the stake; nothing held is `AmountTooLow`.)
 		NotEnoughStakeToWithdraw,
 		/// The swap would pass the limit price and `allow_partial` is false.
 		SlippageTooHigh,
@@ -1330,7 +1419,9 @@ pub mod pallet {
 		DelegateTakeTooHigh,
 		/// The take was changed fewer than `TxDelegateTakeRateLimit` blocks ago.
 		DelegateTxRateLimitExceeded,
-		/// The coldkey already stakes to `MaxStakingHotkeys` hotkeys.
+		/// `ActivityCutoff` below `MinActivityCutoff`.
+		ActivityCutoffTooLow,
+		/// The coldkey already stakes to `MaxStakingHotkeys` hotkeys by its own calls.
 		TooManyStakingHotkeys,
 		/// Weights go through commit-reveal on this subnet; `set_weights` is refused.
 		CommitRevealEnabled,
@@ -1442,6 +1533,9 @@ pub mod pallet {
 		///
 		/// Step 5: the moving price of every subnet that emits (§3.9).
 		///
+		/// Then the payout of dissolved subnets continues, at most
+		/// [`crate::DISSOLVE_POSITIONS_PER_BLOCK`] stake positions per block.
+		///
 		/// The weight is the benchmarked cost of each part for the work actually done: the
 		/// subnets visited, the subnets that emitted, and one epoch per subnet that ran one,
 		/// for its number of UIDs.
@@ -1453,17 +1547,24 @@ pub mod pallet {
 			let emitting = Self::run_coinbase(&emitting_subnets);
 			let epochs = Self::drain_pending();
 			let moving = Self::update_moving_prices(&emitting_subnets);
+			let (paid, dissolving) = Self::continue_dissolving();
 			epochs.into_iter().fold(
 				T::WeightInfo::adjust_registration_terms(subnets)
 					.saturating_add(T::WeightInfo::run_coinbase(emitting))
 					.saturating_add(T::WeightInfo::drain_pending(subnets))
-					.saturating_add(T::WeightInfo::update_moving_prices(moving)),
+					.saturating_add(T::WeightInfo::update_moving_prices(moving))
+					// One read of DissolvingSubnets, one per subnet visited.
+					.saturating_add(
+						T::DbWeight::get().reads(u64::from(dissolving).saturating_add(1)),
+					)
+					.saturating_add(T::WeightInfo::pay_dissolved_stakers(paid)),
 				|w, n| w.saturating_add(T::WeightInfo::epoch(u32::from(n))),
 			)
 		}
 
-		/// Clears `StakingOperationRateLimiter`. Each entry was paid for (one write) by the call
-		/// that inserted it.
+		/// Clears `StakingOperationRateLimiter`. Each entry was paid for by the call that
+		/// inserted it: its benchmarked write, and one read and one write for its removal here
+		/// ([`crate::rate_limit_mark_removal`] in the weights of the calls that mark).
 		fn on_finalize(_n: BlockNumberFor<T>) {
 			Self::clear_staking_rate_limiter();
 		}
@@ -1475,6 +1576,18 @@ pub mod pallet {
 			assert!(
 				DefaultNetworkMinLockCost::get() >= subtensor_math::pool::MIN_LIQ,
 				"a pool is seeded with at least the minimum liquidity"
+			);
+			assert!(
+				DefaultMaxAllowedUids::get() <= crate::MAX_ALLOWED_UIDS_BENCHMARKED,
+				"new subnets are no larger than benchmarked"
+			);
+			assert!(
+				DefaultSubnetLimit::get() <= crate::MAX_SUBNET_LIMIT_BENCHMARKED,
+				"the subnet limit is no larger than benchmarked"
+			);
+			assert!(
+				DefaultActivityCutoff::get() >= DefaultMinActivityCutoff::get(),
+				"the default activity cutoff is above the minimum"
 			);
 		}
 
@@ -1544,7 +1657,9 @@ pub mod pallet {
 		///   [`Error::NotEnoughBalanceToStake`], [`Error::InsufficientLiquidity`],
 		///   [`Error::TooManyStakingHotkeys`].
 		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::add_stake())]
+		#[pallet::weight(
+			T::WeightInfo::add_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn add_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1556,13 +1671,14 @@ pub mod pallet {
 		}
 
 		/// Unstake `amount_unstaked` alpha-RAO of the signer's stake on `hotkey` in subnet
-		/// `netuid`: the alpha is sold through the pool and the TAO paid to the signer.
+		/// `netuid`: the alpha is sold through the pool and the TAO paid to the signer. An amount
+		/// above the stake is capped at the stake (economics.md §3.5).
 		///
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeRemoved`].
 		/// - Errors: [`Error::SubnetNotExists`], [`Error::SubtokenDisabled`],
-		///   [`Error::HotKeyAccountNotExists`], [`Error::AmountTooLow`],
-		///   [`Error::NotEnoughStakeToWithdraw`], [`Error::InsufficientLiquidity`],
+		///   [`Error::HotKeyAccountNotExists`], [`Error::AmountTooLow`] (also if nothing is held),
+		///   [`Error::InsufficientLiquidity`],
 		///   [`Error::StakingOperationRateLimitExceeded`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::remove_stake())]
@@ -1637,7 +1753,9 @@ pub mod pallet {
 		/// - Errors: as [`Pallet::remove_stake`] and [`Pallet::add_stake`], plus
 		///   [`Error::SameNetuid`].
 		#[pallet::call_index(85)]
-		#[pallet::weight(T::WeightInfo::move_stake())]
+		#[pallet::weight(
+			T::WeightInfo::move_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn move_stake(
 			origin: OriginFor<T>,
 			origin_hotkey: T::AccountId,
@@ -1665,7 +1783,9 @@ pub mod pallet {
 		/// - Emits: [`Event::StakeTransferred`].
 		/// - Errors: as [`Pallet::move_stake`], plus [`Error::TransferDisallowed`].
 		#[pallet::call_index(86)]
-		#[pallet::weight(T::WeightInfo::transfer_stake())]
+		#[pallet::weight(
+			T::WeightInfo::transfer_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn transfer_stake(
 			origin: OriginFor<T>,
 			destination_coldkey: T::AccountId,
@@ -1692,7 +1812,9 @@ pub mod pallet {
 		/// - Emits: [`Event::StakeSwapped`].
 		/// - Errors: as [`Pallet::move_stake`].
 		#[pallet::call_index(87)]
-		#[pallet::weight(T::WeightInfo::swap_stake())]
+		#[pallet::weight(
+			T::WeightInfo::swap_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn swap_stake(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1712,7 +1834,9 @@ pub mod pallet {
 		/// - Errors: as [`Pallet::add_stake`], plus [`Error::SlippageTooHigh`] and
 		///   [`Error::ZeroMaxStakeAmount`].
 		#[pallet::call_index(88)]
-		#[pallet::weight(T::WeightInfo::add_stake_limit())]
+		#[pallet::weight(
+			T::WeightInfo::add_stake_limit().saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn add_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1846,6 +1970,10 @@ pub mod pallet {
 		///
 		/// Pays the current lock cost (see the runtime API `get_network_registration_cost`);
 		/// `NetworkMinLockCost` of it seeds the pool at price 1.0 and the rest is recycled.
+		/// At `SubnetLimit` the lowest-priced non-immune subnet is dissolved (as
+		/// [`Pallet::dissolve_network`]); this call pays at most
+		/// [`crate::DISSOLVE_POSITIONS_PER_BLOCK`] of its stakers. The new subnet reuses the
+		/// pruned netuid if that finished the payout, else it takes the smallest free netuid.
 		///
 		/// - Origin: signed by the coldkey that pays.
 		/// - Emits: [`Event::NetworkAdded`] (and [`Event::NetworkRemoved`] if a subnet is pruned).
@@ -1853,20 +1981,31 @@ pub mod pallet {
 		///   [`Error::NetworkTxRateLimitExceeded`], [`Error::SubnetLimitReached`],
 		///   [`Error::CannotAffordLockCost`], [`Error::BalanceWithdrawalError`].
 		#[pallet::call_index(59)]
-		#[pallet::weight(T::WeightInfo::register_network())]
+		#[pallet::weight(T::WeightInfo::register_network()
+			.saturating_add(
+				T::WeightInfo::pay_dissolved_stakers(crate::DISSOLVE_POSITIONS_PER_BLOCK)
+			))]
 		pub fn register_network(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
 			let coldkey = ensure_signed(origin)?;
 			Self::do_register_network(&coldkey, &hotkey, None).map(|_netuid| ())
 		}
 
-		/// Dissolve subnet `netuid`: its pool's TAO goes back to its stakers (pro rata, largest
-		/// remainder; recycled if it has none) and every per-subnet item is cleared.
+		/// Dissolve subnet `netuid`: every per-subnet item is cleared and its pool's TAO is split
+		/// pro rata over all of its alpha — the stakers' and the pool's own reserve and the
+		/// alpha no staker holds. The stakers' parts are paid to their free balances, the rest
+		/// is recycled. At most [`crate::DISSOLVE_POSITIONS_PER_BLOCK`] stakers are paid in this
+		/// call, the rest as many per block in `on_initialize` (`DissolvingSubnets`); the netuid
+		/// is free again when the payout ends.
 		///
 		/// - Origin: root. `coldkey` is ignored (kept for call compatibility).
-		/// - Emits: [`Event::NetworkRemoved`].
+		/// - Emits: [`Event::NetworkRemoved`]; [`Event::SubnetPotDistributed`] and
+		///   [`Event::SubnetPotRecycled`] when the payout ends.
 		/// - Errors: [`Error::CannotDissolveRootSubnet`], [`Error::SubnetNotExists`].
 		#[pallet::call_index(61)]
-		#[pallet::weight(T::WeightInfo::dissolve_network())]
+		#[pallet::weight(T::WeightInfo::dissolve_network()
+			.saturating_add(
+				T::WeightInfo::pay_dissolved_stakers(crate::DISSOLVE_POSITIONS_PER_BLOCK)
+			))]
 		pub fn dissolve_network(
 			origin: OriginFor<T>,
 			coldkey: T::AccountId,
@@ -1917,7 +2056,10 @@ pub mod pallet {
 		/// - Emits: [`Event::SubnetIdentitySet`] too, when an identity is given.
 		/// - Errors: as `register_network`, plus [`Error::InvalidIdentity`].
 		#[pallet::call_index(79)]
-		#[pallet::weight(T::WeightInfo::register_network_with_identity())]
+		#[pallet::weight(T::WeightInfo::register_network_with_identity()
+			.saturating_add(
+				T::WeightInfo::pay_dissolved_stakers(crate::DISSOLVE_POSITIONS_PER_BLOCK)
+			))]
 		pub fn register_network_with_identity(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -2005,7 +2147,9 @@ pub mod pallet {
 		/// - Errors: as [`Pallet::swap_stake`], plus [`Error::SlippageTooHigh`] and
 		///   [`Error::ZeroMaxStakeAmount`].
 		#[pallet::call_index(90)]
-		#[pallet::weight(T::WeightInfo::swap_stake_limit())]
+		#[pallet::weight(
+			T::WeightInfo::swap_stake_limit().saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn swap_stake_limit(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -2040,14 +2184,21 @@ pub mod pallet {
 		///   alpha stake that can be sold), [`Error::StakingOperationRateLimitExceeded`],
 		///   [`Error::InsufficientLiquidity`], [`Error::TooManyStakingHotkeys`].
 		#[pallet::call_index(84)]
-		#[pallet::weight(T::WeightInfo::unstake_all_alpha(u32::from(TotalNetworks::<T>::get())))]
+		#[pallet::weight(
+			T::WeightInfo::unstake_all_alpha(u32::from(TotalNetworks::<T>::get()))
+				.saturating_add(crate::rate_limit_mark_removal::<T>())
+		)]
 		pub fn unstake_all_alpha(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
 		) -> DispatchResultWithPostInfo {
 			let coldkey = ensure_signed(origin)?;
 			let positions = Self::do_unstake_all_alpha(&coldkey, &hotkey)?;
-			Ok(Some(T::WeightInfo::unstake_all_alpha(positions)).into())
+			Ok(Some(
+				T::WeightInfo::unstake_all_alpha(positions)
+					.saturating_add(crate::rate_limit_mark_removal::<T>()),
+			)
+			.into())
 		}
 
 		/// Recycle up to `amount` alpha of the signer's stake on `hotkey` in subnet `netuid`

@@ -419,7 +419,12 @@ impl<T: Config> Pallet<T> {
 	/// `get_stake_info_for_coldkey`: every non-zero stake position of `coldkey`.
 	pub fn get_stake_info_for_coldkey(coldkey: &T::AccountId) -> Vec<StakeInfo<T::AccountId>> {
 		let mut out = Vec::new();
-		for hotkey in StakingHotkeys::<T>::get(coldkey).iter() {
+		// Hotkeys it staked to itself, then those it received stake on.
+		let hotkeys = StakingHotkeys::<T>::get(coldkey)
+			.into_iter()
+			.chain(ReceivedStakeHotkeys::<T>::iter_key_prefix(coldkey));
+		for hotkey in hotkeys {
+			let hotkey = &hotkey;
 			let mut netuids = Self::staked_netuids(hotkey, coldkey);
 			netuids.sort();
 			for netuid in netuids {

@@ -248,3 +248,19 @@ pub enum EpochConsensus {
 	/// No consensus: emission by stake only (not used by this chain).
 	Null,
 }
+
+/// The payout of a dissolved subnet still in progress (economics.md §1.8): its pool's TAO is
+/// split pro rata over all of its alpha — the stakers', the pool's own reserve
+/// (`SubnetAlphaIn`) and the outstanding alpha that no staker holds (burned, pending, dust) —
+/// and only the stakers' part is paid; the rest is recycled when the payout ends.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct DissolvePayout {
+	/// The pool's TAO when the subnet was dissolved, RAO.
+	pub pot: u64,
+	/// Of `pot`, RAO not paid out yet (recycled when the last position is paid).
+	pub left: u64,
+	/// All alpha of the subnet when it was dissolved: `SubnetAlphaIn + SubnetAlphaOut`.
+	pub all_alpha: u128,
+}

@@ -78,6 +78,7 @@ pub trait WeightInfo {
 	fn burn_alpha() -> Weight;
 	fn root_register(n: u32, ) -> Weight;
 	fn set_identity(n: u32, ) -> Weight;
+	fn pay_dissolved_stakers(n: u32, ) -> Weight;
 }
 
 /// Measured weights, with the database costs of the runtime it runs in.
@@ -1739,6 +1740,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
 	}
+	/// Provisional, hand-written (not generated yet; to be replaced by the `pay_dissolved_stakers`
+	/// benchmark's output): per position 100 µs of execution, 10 reads and 10 writes (Alpha, the
+	/// position index, both hotkey-pool items, the staking-hotkey lists, the coldkey's account,
+	/// DissolvingSubnets) and the proof of a full `StakingHotkeys` list.
+	fn pay_dissolved_stakers(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 4_000)
+			.saturating_add(Weight::from_parts(100_000_000, 20_000).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().reads((10_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((10_u64).saturating_mul(n.into())))
+	}
 }
 
 /// The same weights with ParityDB's costs, for tests and mock runtimes.
@@ -1944,5 +1957,17 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2600).saturating_mul(n.into()))
+	}
+	/// Provisional, hand-written (not generated yet; to be replaced by the `pay_dissolved_stakers`
+	/// benchmark's output): per position 100 µs of execution, 10 reads and 10 writes (Alpha, the
+	/// position index, both hotkey-pool items, the staking-hotkey lists, the coldkey's account,
+	/// DissolvingSubnets) and the proof of a full `StakingHotkeys` list.
+	fn pay_dissolved_stakers(n: u32, ) -> Weight {
+		Weight::from_parts(20_000_000, 4_000)
+			.saturating_add(Weight::from_parts(100_000_000, 20_000).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().reads((10_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((10_u64).saturating_mul(n.into())))
 	}
 }

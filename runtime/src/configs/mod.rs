@@ -52,8 +52,26 @@ parameter_types! {
 	pub const SS58Prefix: u16 = 42;
 }
 
+/// The calls any origin but root may dispatch: all except `Balances::burn`.
+///
+/// `burn` destroys a user's own TAO through pallet-balances alone: pallet-balances' issuance
+/// falls while `SubtensorModule::TotalIssuance` does not, which breaks the exact invariant
+/// `TotalIssuance = balances issuance + TotalStake` (checked by `try_state`) and would make the
+/// block reward read a stale issuance. TAO leaves circulation only through the recycling paths
+/// (fees, dust, registration and the subnet pots), which lower both counters. Root is not
+/// filtered (it can also set balances outright).
+pub struct NoBalancesBurn;
+
+impl frame_support::traits::Contains<RuntimeCall> for NoBalancesBurn {
+	fn contains(call: &RuntimeCall) -> bool {
+		!matches!(call, RuntimeCall::Balances(pallet_balances::Call::burn { .. }))
+	}
+}
+
 #[derive_impl(frame_system::config_preludes::SolochainDefaultConfig)]
 impl frame_system::Config for Runtime {
+	/// Every call but `Balances::burn` (see [`NoBalancesBurn`]).
+	type BaseCallFilter = NoBalancesBurn;
 	type Block = Block;
 	type BlockWeights = RuntimeBlockWeights;
 	type BlockLength = RuntimeBlockLength;

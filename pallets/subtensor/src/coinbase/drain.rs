@@ -7,7 +7,7 @@
 //! Nothing is minted here: every amount was counted in `SubnetAlphaOut` when it accrued.
 //! Alpha that cannot be paid (rounding dust, an epoch without any stake) is recycled.
 
-use crate::*;
+use crate::{staking::PlacedBy, *};
 use alloc::vec::Vec;
 use subtensor_math::yuma::EpochOutputs;
 
@@ -73,7 +73,10 @@ impl<T: Config> Pallet<T> {
 		// Owner cut: staked to the owner's hotkey by the owner's coldkey.
 		match (SubnetOwnerHotkey::<T>::get(netuid), SubnetOwner::<T>::get(netuid)) {
 			(Some(hotkey), Some(owner)) if pending.owner_cut > 0 => {
-				if Self::credit_stake(&hotkey, &owner, netuid, pending.owner_cut).is_err() {
+				// Placed by the protocol: needs no room in any list of the owner's.
+				if Self::credit_stake(&hotkey, &owner, netuid, pending.owner_cut, PlacedBy::Other)
+					.is_err()
+				{
 					recycle = recycle.saturating_add(pending.owner_cut);
 				}
 			},
@@ -171,7 +174,7 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			let owner = Owner::<T>::get(hotkey);
-			if Self::credit_stake(hotkey, &owner, netuid, amount).is_ok() {
+			if Self::credit_stake(hotkey, &owner, netuid, amount, PlacedBy::Other).is_ok() {
 				paid = paid.saturating_add(amount);
 			}
 		}

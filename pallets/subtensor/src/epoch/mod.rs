@@ -61,9 +61,11 @@ impl<T: Config> Pallet<T> {
 
 	/// The epoch's parameters for `netuid` at the current block, distributing `rao_emission`.
 	///
-	/// `last_tempo` (the bond mask) is the block after the previous epoch, read before this
-	/// epoch records itself (the reference records first, so its mask almost never applies;
-	/// yuma.md §2 describes the intent, which is what we do).
+	/// `last_tempo` (the bond mask) is the block after the previous epoch
+	/// (`LastMechansimStepBlock + 1`), read before this epoch records its own block. The
+	/// reference at its HEAD does the same: it writes `LastMechansimStepBlock` after
+	/// `distribute_emission` has run the epoch, so both use the previous epoch's block + 1
+	/// (yuma.md §2).
 	pub fn yuma_params(netuid: NetUid, rao_emission: u64) -> YumaParams {
 		let block = Self::current_block();
 		let (alpha_low, alpha_high) = AlphaValues::<T>::get(netuid);

@@ -10,7 +10,7 @@
 //! leaves `SubnetAlphaOut` as it is, so the alpha stays counted but owned by nobody and is
 //! never emitted again. Either way `Σ stake + pending ≤ SubnetAlphaOut` keeps holding.
 
-use super::StakeChange;
+use super::{PlacedBy, StakeChange};
 use crate::*;
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::DispatchError};
@@ -68,7 +68,7 @@ impl<T: Config> Pallet<T> {
 			));
 		}
 		if let Some(credit) = credit {
-			Self::stake_bought(coldkey, hotkey, ROOT_NETUID, &buy, &credit)?;
+			Self::stake_bought(coldkey, hotkey, ROOT_NETUID, &buy, &credit, PlacedBy::Own)?;
 			Self::record_tao_inflow(ROOT_NETUID, tao);
 			Self::deposit_event(Event::StakeAdded(
 				coldkey.clone(),

@@ -4,8 +4,8 @@
 //! whole pool (dividends) raises its value, so every nominator gains pro rata.
 //!
 //! This module owns `TotalHotkeyAlpha`, `TotalHotkeyShares`, `Alpha`, `StakingHotkeys`,
-//! `Delegates`, `LastTxBlockDelegateTake`, `TxDelegateTakeRateLimit`,
-//! `StakingOperationRateLimiter` and `LastColdkeyHotkeyStakeBlock`. The share arithmetic is
+//! `ReceivedStakeHotkeys`, `SubnetStakePositions`, `Delegates`, `LastTxBlockDelegateTake`,
+//! `TxDelegateTakeRateLimit`, `StakingOperationRateLimiter` and `LastColdkeyHotkeyStakeBlock`. The share arithmetic is
 //! `subtensor_math::share_pool`.
 
 mod alpha;
@@ -15,9 +15,20 @@ mod transition;
 
 use crate::*;
 use alloc::vec::Vec;
-use frame_support::pallet_prelude::DispatchResult;
+use frame_support::{pallet_prelude::DispatchResult, traits::Get};
 use substrate_fixed::types::U64F64;
 use subtensor_math::share_pool::{self, SharePool};
+
+/// Who placed a stake credit: the coldkey's own signed call, or someone else (another
+/// coldkey's `transfer_stake`, or the protocol: owner cut, incentive, take, dividends). Only the
+/// coldkey's own calls use its `MaxStakingHotkeys` capacity and its rate-limit marks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PlacedBy {
+	/// The coldkey's own call: listed in `StakingHotkeys` (capacity-limited).
+	Own,
+	/// Anyone else: listed in `ReceivedStakeHotkeys` (no capacity to use up).
+	Other,
+}
 
 /// A checked change of one coldkey's stake, computed before any write and applied with
 /// [`Pallet::apply_stake_change`].
@@ -71,9 +82,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Quote debiting `alpha` from `coldkey`'s stake on `hotkey` in `netuid`. Writes nothing.
-	/// The change's `amount` may exceed `alpha` when the remainder would be dust.
+	/// The change's `amount` may exceed `alpha` when the remainder would be dust, and when the
+	/// last holder leaves it takes the pool's whole value (its flooring remainder too), so that
+	/// no pool is left with value and no shares.
 	///
-	/// Fails with `NotEnoughStakeToWithdraw` if the stake is smaller than `alpha`.
+	/// Fails with `NotEnoughStakeToWithdraw` if the stake is smaller than `alpha` (callers cap
+	/// the amount at the stake first).
 	pub(crate) fn quote_debit(
 		hotkey: &T::AccountId,
 		coldkey: &T::AccountId,
@@ -86,6 +100,12 @@ impl<T: Config> Pallet<T> {
 			alpha,
 		)
 		.map_err(|_| Error::<T>::NotEnoughStakeToWithdraw)?;
+		let (pool, amount) = if pool.shares == U64F64::from_bits(0) && pool.value > 0 {
+			// The remainder is at most the pool's value, which fits with `amount` in u64.
+			(SharePool { value: 0, shares: pool.shares }, amount.saturating_add(pool.value))
+		} else {
+			(pool, amount)
+		};
 		Ok(StakeChange { pool, shares, amount })
 	}
 
@@ -100,10 +120,44 @@ impl<T: Config> Pallet<T> {
 		Self::write_hotkey_pool(hotkey, netuid, change.pool);
 		if change.shares == U64F64::from_bits(0) {
 			Alpha::<T>::remove((hotkey, coldkey, netuid));
+			SubnetStakePositions::<T>::remove((netuid, hotkey, coldkey));
 			Self::remove_staking_hotkey_if_unstaked(coldkey, hotkey);
 		} else {
 			Alpha::<T>::insert((hotkey, coldkey, netuid), change.shares);
+			SubnetStakePositions::<T>::insert((netuid, hotkey, coldkey), ());
 		}
+	}
+
+	/// Write a quoted credit of `coldkey`'s stake on `hotkey` in `netuid`, and list the hotkey
+	/// for the coldkey if this is its first stake on it: in `StakingHotkeys` if placed by the
+	/// coldkey itself (the caller checked the room with [`Self::ensure_staking_hotkey_slot`]),
+	/// else in `ReceivedStakeHotkeys`, which never refuses.
+	pub(crate) fn apply_stake_credit(
+		hotkey: &T::AccountId,
+		coldkey: &T::AccountId,
+		netuid: NetUid,
+		change: &StakeChange,
+		by: PlacedBy,
+	) -> DispatchResult {
+		let listed = Self::has_stake_on(hotkey, coldkey);
+		Self::apply_stake_change(hotkey, coldkey, netuid, change);
+		if listed || change.shares == U64F64::from_bits(0) {
+			return Ok(());
+		}
+		match by {
+			PlacedBy::Own => StakingHotkeys::<T>::try_mutate(coldkey, |list| {
+				list.try_push(hotkey.clone()).map_err(|_| Error::<T>::TooManyStakingHotkeys.into())
+			}),
+			PlacedBy::Other => {
+				ReceivedStakeHotkeys::<T>::insert(coldkey, hotkey, ());
+				Ok(())
+			},
+		}
+	}
+
+	/// Whether `coldkey` holds stake on `hotkey` on any subnet (then the hotkey is listed for it).
+	fn has_stake_on(hotkey: &T::AccountId, coldkey: &T::AccountId) -> bool {
+		Alpha::<T>::iter_prefix((hotkey, coldkey)).next().is_some()
 	}
 
 	fn write_hotkey_pool(hotkey: &T::AccountId, netuid: NetUid, pool: SharePool) {
@@ -116,73 +170,77 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Credit `alpha` to `coldkey`'s stake on `hotkey` in `netuid` (checked, then written).
+	/// Credit `alpha` to `coldkey`'s stake on `hotkey` in `netuid` (checked, then written),
+	/// placed `by` the coldkey itself or by someone else. Only an own credit can fail for lack
+	/// of room (`TooManyStakingHotkeys`); any credit fails if the amount buys no share.
 	pub(crate) fn credit_stake(
 		hotkey: &T::AccountId,
 		coldkey: &T::AccountId,
 		netuid: NetUid,
 		alpha: u64,
+		by: PlacedBy,
 	) -> DispatchResult {
 		if alpha == 0 {
 			return Ok(());
 		}
 		let change = Self::quote_credit(hotkey, coldkey, netuid, alpha)?;
-		Self::ensure_staking_hotkey_slot(coldkey, hotkey)?;
-		Self::apply_stake_change(hotkey, coldkey, netuid, &change);
-		Self::add_staking_hotkey(coldkey, hotkey)
+		if by == PlacedBy::Own {
+			Self::ensure_staking_hotkey_slot(coldkey, hotkey)?;
+		}
+		Self::apply_stake_credit(hotkey, coldkey, netuid, &change, by)
 	}
 
 	/// Add `alpha` to the whole pool of `hotkey` on `netuid`: every holder gains pro rata
 	/// (economics.md §3.6, "add for everyone"). With no holder yet, the owner's coldkey takes
-	/// the alpha as its stake, so nothing is left unowned.
+	/// the alpha as its stake, so that no value sits in a pool without shares (where the next
+	/// staker would take it). Returns whether the alpha was credited; it is not (and nothing is
+	/// written) only if the amount overflows the pool, which the alpha supply rules out — the
+	/// caller then recycles it.
 	///
 	/// For a dynamic subnet, whose `SubnetAlphaOut` already counts the alpha. Root stake is TAO
 	/// backed 1:1 by `SubnetTAO[0]`: crediting it must also raise `SubnetTAO[0]`,
 	/// `SubnetAlphaOut[0]` and `TotalStake`, which this function does not do.
-	pub(crate) fn credit_hotkey_pool(hotkey: &T::AccountId, netuid: NetUid, alpha: u64) {
+	pub(crate) fn credit_hotkey_pool(hotkey: &T::AccountId, netuid: NetUid, alpha: u64) -> bool {
+		if alpha == 0 {
+			return true;
+		}
 		let pool = Self::hotkey_pool(hotkey, netuid);
 		if pool.shares == U64F64::from_bits(0) {
 			let owner = Owner::<T>::get(hotkey);
-			if Self::credit_stake(hotkey, &owner, netuid, alpha).is_ok() {
-				return;
-			}
+			return Self::credit_stake(hotkey, &owner, netuid, alpha, PlacedBy::Other).is_ok();
 		}
 		match share_pool::distribute(pool, alpha) {
-			Ok(pool) => Self::write_hotkey_pool(hotkey, netuid, pool),
-			// The value is bounded by the alpha issuance (≤ 21e15), far below u64::MAX.
-			Err(_) => {
-				frame_support::defensive!("hotkey pool value overflowed");
+			Ok(pool) => {
+				Self::write_hotkey_pool(hotkey, netuid, pool);
+				true
 			},
+			Err(_) => false,
 		}
 	}
 
-	/// Fails with `TooManyStakingHotkeys` if `hotkey` is new to `coldkey` and its list is full.
+	/// Fails with `TooManyStakingHotkeys` if `hotkey` is new to `coldkey` and the coldkey's own
+	/// list (`StakingHotkeys`) is full. For the coldkey's own calls only.
 	pub(crate) fn ensure_staking_hotkey_slot(
 		coldkey: &T::AccountId,
 		hotkey: &T::AccountId,
 	) -> DispatchResult {
-		let list = StakingHotkeys::<T>::get(coldkey);
+		let len = StakingHotkeys::<T>::decode_len(coldkey).unwrap_or(0);
 		frame_support::ensure!(
-			list.contains(hotkey) || !list.is_full(),
+			Self::has_stake_on(hotkey, coldkey)
+				|| u32::try_from(len).unwrap_or(u32::MAX) < <MaxStakingHotkeys as Get<u32>>::get(),
 			Error::<T>::TooManyStakingHotkeys
 		);
 		Ok(())
 	}
 
-	/// List `hotkey` under `coldkey`'s staking hotkeys if it is not there yet.
-	fn add_staking_hotkey(coldkey: &T::AccountId, hotkey: &T::AccountId) -> DispatchResult {
-		StakingHotkeys::<T>::try_mutate(coldkey, |list| {
-			if list.contains(hotkey) {
-				return Ok(());
-			}
-			list.try_push(hotkey.clone()).map_err(|_| Error::<T>::TooManyStakingHotkeys.into())
-		})
-	}
-
-	/// Unlist `hotkey` from `coldkey`'s staking hotkeys once no stake of `coldkey` on it is
-	/// left on any subnet, so that the bounded list only holds live positions.
+	/// Unlist `hotkey` from `coldkey`'s lists once no stake of `coldkey` on it is left on any
+	/// subnet, so that they only hold live positions.
 	fn remove_staking_hotkey_if_unstaked(coldkey: &T::AccountId, hotkey: &T::AccountId) {
-		if Alpha::<T>::iter_prefix((hotkey, coldkey)).next().is_none() {
+		if Self::has_stake_on(hotkey, coldkey) {
+			return;
+		}
+		// Listed in exactly one of the two.
+		if ReceivedStakeHotkeys::<T>::take(coldkey, hotkey).is_none() {
 			StakingHotkeys::<T>::mutate_exists(coldkey, |list| {
 				if let Some(l) = list {
 					l.retain(|h| h != hotkey);
@@ -194,12 +252,17 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// The subnets on which `coldkey` holds stake on `hotkey`.
+	/// The existing subnets on which `coldkey` holds stake on `hotkey` (stake on a dissolved
+	/// subnet whose payout is under way is not listed: it is being paid out).
 	pub fn staked_netuids(hotkey: &T::AccountId, coldkey: &T::AccountId) -> Vec<NetUid> {
-		Alpha::<T>::iter_prefix((hotkey, coldkey)).map(|(netuid, _)| netuid).collect()
+		Alpha::<T>::iter_prefix((hotkey, coldkey))
+			.map(|(netuid, _)| netuid)
+			.filter(|netuid| Self::subnet_exists(*netuid))
+			.collect()
 	}
 
-	/// Mark `(hotkey, coldkey, netuid)` as having received stake in this block.
+	/// Mark `(hotkey, coldkey, netuid)` as having received stake from its own coldkey's call in
+	/// this block.
 	pub(crate) fn set_stake_operation_limit(
 		hotkey: &T::AccountId,
 		coldkey: &T::AccountId,
@@ -238,41 +301,49 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Remove every stake of `netuid` and return each coldkey's value `(coldkey, alpha)`, in a
-	/// deterministic order (part of dissolving the subnet, economics.md §1.8). Scans the
-	/// hotkey pools of every subnet (a subnet's stakers are not indexed separately).
-	pub(crate) fn take_subnet_stakes(netuid: NetUid) -> Vec<(T::AccountId, u64)> {
-		let hotkeys: Vec<T::AccountId> = TotalHotkeyAlpha::<T>::iter()
-			.filter(|(_, n, _)| *n == netuid)
-			.map(|(h, _, _)| h)
-			.chain(
-				TotalHotkeyShares::<T>::iter().filter(|(_, n, _)| *n == netuid).map(|(h, _, _)| h),
-			)
-			.collect::<alloc::collections::BTreeSet<_>>()
-			.into_iter()
-			.collect();
-		let mut stakers = Vec::new();
-		for hotkey in hotkeys {
-			let pool = Self::hotkey_pool(&hotkey, netuid);
-			let holders: Vec<(T::AccountId, U64F64)> = Alpha::<T>::iter_prefix((&hotkey,))
-				.filter(|((_, n), _)| *n == netuid)
-				.map(|((c, _), s)| (c, s))
+	/// Remove up to `max` stake positions of `netuid` (a dissolved subnet, economics.md §1.8),
+	/// found through `SubnetStakePositions` without looking at other subnets, and return each
+	/// one's `(coldkey, alpha value)`. Each position is withdrawn whole at its hotkey pool's
+	/// rate (the subnet is closed, so the rate does not move); a pool goes with its last
+	/// position, which takes the pool's flooring remainder. Returns an empty list once no
+	/// position is left.
+	pub(crate) fn take_subnet_stakes(netuid: NetUid, max: u32) -> Vec<(T::AccountId, u64)> {
+		let keys: Vec<(T::AccountId, T::AccountId)> =
+			SubnetStakePositions::<T>::iter_key_prefix((netuid,))
+				.take(usize::try_from(max).unwrap_or(usize::MAX))
 				.collect();
-			for (coldkey, shares) in holders {
-				stakers.push((coldkey.clone(), share_pool::value_of(pool, shares)));
-				Alpha::<T>::remove((&hotkey, &coldkey, netuid));
-				Self::remove_staking_hotkey_if_unstaked(&coldkey, &hotkey);
-			}
-			TotalHotkeyAlpha::<T>::remove(&hotkey, netuid);
-			TotalHotkeyShares::<T>::remove(&hotkey, netuid);
-		}
-		// This block's rate-limit marks on the subnet (the map holds one block's entries).
-		let marked: Vec<_> = StakingOperationRateLimiter::<T>::iter_keys()
-			.filter(|(_, _, n)| *n == netuid)
-			.collect();
-		for key in marked {
-			StakingOperationRateLimiter::<T>::remove(key);
+		let mut stakers = Vec::with_capacity(keys.len());
+		for (hotkey, coldkey) in keys {
+			let held = Self::stake_of(&hotkey, &coldkey, netuid);
+			let value = match Self::quote_debit(&hotkey, &coldkey, netuid, held) {
+				Ok(change) => {
+					Self::apply_stake_change(&hotkey, &coldkey, netuid, &change);
+					change.amount
+				},
+				// Withdrawing exactly the value held cannot fail. Were it to, the position goes
+				// unpaid and its shares leave the pool (the subnet is gone; nothing is minted).
+				Err(_) => {
+					frame_support::defensive!("withdrawing a whole position failed");
+					let shares = Alpha::<T>::get((&hotkey, &coldkey, netuid));
+					let pool = Self::hotkey_pool(&hotkey, netuid);
+					let left = pool.shares.saturating_sub(shares);
+					let value = if left == U64F64::from_bits(0) { 0 } else { pool.value };
+					let change = StakeChange {
+						pool: SharePool { value, shares: left },
+						shares: U64F64::from_bits(0),
+						amount: 0,
+					};
+					Self::apply_stake_change(&hotkey, &coldkey, netuid, &change);
+					0
+				},
+			};
+			stakers.push((coldkey, value));
 		}
 		stakers
+	}
+
+	/// Whether any stake position of `netuid` is left.
+	pub(crate) fn subnet_has_stake_positions(netuid: NetUid) -> bool {
+		SubnetStakePositions::<T>::iter_key_prefix((netuid,)).next().is_some()
 	}
 }

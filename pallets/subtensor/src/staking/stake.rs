@@ -1,6 +1,6 @@
 //! Staking and unstaking through a subnet's pool (economics.md §3.5).
 
-use super::StakeChange;
+use super::{PlacedBy, StakeChange};
 use crate::*;
 use frame_support::{
 	ensure,
@@ -58,7 +58,7 @@ impl<T: Config> Pallet<T> {
 
 		// Effects.
 		Self::withdraw_tao(coldkey, amount).map_err(|_| Error::<T>::BalanceWithdrawalError)?;
-		Self::stake_bought(coldkey, hotkey, netuid, &swap, &change)?;
+		Self::stake_bought(coldkey, hotkey, netuid, &swap, &change, PlacedBy::Own)?;
 		Self::record_tao_inflow(netuid, amount);
 		let outcome = StakeOutcome { tao: amount, alpha: swap.amount_out, fee: swap.fee };
 		Self::deposit_event(Event::StakeAdded(
@@ -86,19 +86,23 @@ impl<T: Config> Pallet<T> {
 		Ok(amount.min(max))
 	}
 
-	/// Apply a quoted buy and its share credit, and mark the position as staked this block.
+	/// Apply a quoted buy and its share credit to `coldkey`'s position. If the coldkey placed it
+	/// itself, the position is marked as staked this block (a call only ever restricts positions
+	/// of its signer: stake received from another coldkey is not marked).
 	pub(crate) fn stake_bought(
 		coldkey: &T::AccountId,
 		hotkey: &T::AccountId,
 		netuid: NetUid,
 		swap: &Swap,
 		change: &StakeChange,
+		by: PlacedBy,
 	) -> DispatchResult {
 		Self::apply_buy(netuid, swap);
-		Self::apply_stake_change(hotkey, coldkey, netuid, change);
-		Self::add_staking_hotkey(coldkey, hotkey)?;
-		Self::set_stake_operation_limit(hotkey, coldkey, netuid);
-		LastColdkeyHotkeyStakeBlock::<T>::insert(coldkey, hotkey, Self::current_block());
+		Self::apply_stake_credit(hotkey, coldkey, netuid, change, by)?;
+		if by == PlacedBy::Own {
+			Self::set_stake_operation_limit(hotkey, coldkey, netuid);
+			LastColdkeyHotkeyStakeBlock::<T>::insert(coldkey, hotkey, Self::current_block());
+		}
 		Ok(())
 	}
 
@@ -112,8 +116,9 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Unstake `amount` alpha of `coldkey`'s stake on `hotkey` in `netuid` into TAO (calls
-	/// `remove_stake`, `remove_stake_limit`, `remove_stake_full_limit`). With `limit`, the
-	/// marginal price after the sell may not fall below `limit_price`.
+	/// `remove_stake`, `remove_stake_limit`, `remove_stake_full_limit`). An amount above the
+	/// stake is capped at the stake (economics.md §3.5); `AmountTooLow` if that is 0. With
+	/// `limit`, the marginal price after the sell may not fall below `limit_price`.
 	pub(crate) fn do_remove_stake(
 		coldkey: &T::AccountId,
 		hotkey: &T::AccountId,
@@ -124,9 +129,8 @@ impl<T: Config> Pallet<T> {
 		// Checks (no writes above this line).
 		Self::ensure_subtoken_enabled(netuid)?;
 		ensure!(Self::hotkey_account_exists(hotkey), Error::<T>::HotKeyAccountNotExists);
+		let amount = amount.min(Self::stake_of(hotkey, coldkey, netuid));
 		ensure!(amount > 0, Error::<T>::AmountTooLow);
-		let held = Self::stake_of(hotkey, coldkey, netuid);
-		ensure!(amount <= held, Error::<T>::NotEnoughStakeToWithdraw);
 		Self::ensure_stake_operation_limit_not_exceeded(hotkey, coldkey, netuid)?;
 		let amount = match limit {
 			Some((limit_price, allow_partial)) => Self::limited_amount(

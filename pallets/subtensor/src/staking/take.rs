@@ -1,5 +1,6 @@
 //! Validator take (economics.md §3.5 `increase_take`/`decrease_take`, §4.7 dividends).
 
+use super::PlacedBy;
 use crate::*;
 use frame_support::{ensure, pallet_prelude::DispatchResult};
 use sp_runtime::traits::Zero;
@@ -78,11 +79,19 @@ impl<T: Config> Pallet<T> {
 		let rest = dividend.saturating_sub(take);
 		// The rest goes to every holder first, at the pool's current rate; the take then
 		// buys shares at the raised rate, so it does not dilute the nominators' part.
-		Self::credit_hotkey_pool(hotkey, netuid, rest);
+		// Neither credit depends on any list's capacity (the owner's stake is placed by the
+		// protocol); both can fail only if the alpha overflows the pool, which the alpha supply
+		// (≤ 21e15) rules out.
+		if !Self::credit_hotkey_pool(hotkey, netuid, rest) {
+			frame_support::defensive!("a dividend overflowed its hotkey pool");
+		}
 		let owner = Owner::<T>::get(hotkey);
-		if take > 0 && Self::credit_stake(hotkey, &owner, netuid, take).is_err() {
+		if take > 0
+			&& Self::credit_stake(hotkey, &owner, netuid, take, PlacedBy::Other).is_err()
 			// A take too small to buy one share: it joins the pool instead, so no alpha is lost.
-			Self::credit_hotkey_pool(hotkey, netuid, take);
+			&& !Self::credit_hotkey_pool(hotkey, netuid, take)
+		{
+			frame_support::defensive!("a take overflowed its hotkey pool");
 		}
 		take
 	}

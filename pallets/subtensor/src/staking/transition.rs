@@ -6,6 +6,7 @@
 //! destination pool; only one leg pays the swap fee — the origin leg, or the destination leg
 //! when the origin is root (which has no fee). Both legs are user flow for Taoflow.
 
+use super::PlacedBy;
 use crate::*;
 use frame_support::{
 	ensure,
@@ -128,6 +129,8 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_subtoken_enabled(origin_netuid)?;
 		Self::ensure_subtoken_enabled(destination_netuid)?;
 		ensure!(Self::hotkey_account_exists(hotkey), Error::<T>::HotKeyAccountNotExists);
+		// As every move: an amount above the stake held is capped at it.
+		let alpha = alpha.min(Self::stake_of(hotkey, coldkey, origin_netuid));
 		ensure!(alpha > 0, Error::<T>::AmountTooLow);
 		let max = Self::max_move_for_limit(origin_netuid, destination_netuid, limit_price);
 		let amount = Self::limited_amount(alpha, max, allow_partial)?;
@@ -138,8 +141,14 @@ impl<T: Config> Pallet<T> {
 		Self::do_swap_stake(coldkey, hotkey, origin_netuid, destination_netuid, amount)
 	}
 
-	/// Move `alpha` of the origin position to the destination; returns the TAO value moved
-	/// (the spot value within a subnet, the TAO out of the origin pool across subnets).
+	/// Move `alpha` of the origin position to the destination (capped at the origin stake,
+	/// `AmountTooLow` if that is 0); returns the TAO value moved (the spot value within a
+	/// subnet, the TAO out of the origin pool across subnets).
+	///
+	/// The signer is the origin coldkey. The destination position is its own (it uses the
+	/// signer's `StakingHotkeys` room and is rate-limited for the block) only if the destination
+	/// coldkey is the signer; stake given to another coldkey uses none of that coldkey's room
+	/// and does not restrict it.
 	fn transition_stake(
 		t: &Transition<'_, T::AccountId>,
 		alpha: u64,
@@ -166,16 +175,19 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::TransferDisallowed
 			);
 		}
+		let alpha = alpha.min(Self::stake_of(t.origin_hotkey, t.origin_coldkey, t.origin_netuid));
 		ensure!(alpha > 0, Error::<T>::AmountTooLow);
-		let held = Self::stake_of(t.origin_hotkey, t.origin_coldkey, t.origin_netuid);
-		ensure!(alpha <= held, Error::<T>::NotEnoughStakeToWithdraw);
+		let by =
+			if t.destination_coldkey == t.origin_coldkey { PlacedBy::Own } else { PlacedBy::Other };
 		Self::ensure_stake_operation_limit_not_exceeded(
 			t.origin_hotkey,
 			t.origin_coldkey,
 			t.origin_netuid,
 		)?;
 		let debit = Self::quote_debit(t.origin_hotkey, t.origin_coldkey, t.origin_netuid, alpha)?;
-		Self::ensure_staking_hotkey_slot(t.destination_coldkey, t.destination_hotkey)?;
+		if by == PlacedBy::Own {
+			Self::ensure_staking_hotkey_slot(t.destination_coldkey, t.destination_hotkey)?;
+		}
 
 		if t.origin_netuid == t.destination_netuid {
 			let netuid = t.origin_netuid;
@@ -184,8 +196,20 @@ impl<T: Config> Pallet<T> {
 			// Effects: the debit is applied first, so that the credit is priced at the pool's
 			// rate after it (the two positions may share a hotkey pool).
 			Self::apply_stake_change(t.origin_hotkey, t.origin_coldkey, netuid, &debit);
-			Self::credit_stake(t.destination_hotkey, t.destination_coldkey, netuid, debit.amount)?;
-			Self::set_stake_operation_limit(t.destination_hotkey, t.destination_coldkey, netuid);
+			Self::credit_stake(
+				t.destination_hotkey,
+				t.destination_coldkey,
+				netuid,
+				debit.amount,
+				by,
+			)?;
+			if by == PlacedBy::Own {
+				Self::set_stake_operation_limit(
+					t.destination_hotkey,
+					t.destination_coldkey,
+					netuid,
+				);
+			}
 			return Ok(tao);
 		}
 
@@ -211,6 +235,7 @@ impl<T: Config> Pallet<T> {
 			t.destination_netuid,
 			&buy,
 			&credit,
+			by,
 		)?;
 		Self::record_tao_inflow(t.destination_netuid, sell.amount_out);
 		Ok(sell.amount_out)

@@ -3,7 +3,14 @@
 use crate::*;
 use alloc::vec::Vec;
 use frame_support::{ensure, pallet_prelude::DispatchResult, traits::fungible::Mutate};
-use subtensor_math::split;
+
+/// A staker's part of a dissolved subnet's pot: `⌊pot · value / all_alpha⌋`, exact in u128
+/// (`pot · value < 2^128`), at most `pot`, 0 if `all_alpha = 0`. The parts of the alpha that no
+/// staker holds, and the flooring remainder, are not paid to anyone.
+fn pot_share(pot: u64, value: u64, all_alpha: u128) -> u64 {
+	let q = u128::from(pot).saturating_mul(u128::from(value)).checked_div(all_alpha).unwrap_or(0);
+	u64::try_from(q).unwrap_or(pot).min(pot)
+}
 
 impl<T: Config> Pallet<T> {
 	/// The subnet a registration replaces when `SubnetLimit` is reached: among non-root subnets
@@ -35,50 +42,89 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Empty the pool of `netuid`, pay its TAO out and remove every per-subnet item.
+	/// Dissolve `netuid`: close it, start paying its pool's TAO out, and remove every
+	/// per-subnet item (economics.md §1.8).
 	///
-	/// Stakers are paid pro rata to the value of their alpha (economics.md §1.8); the pool's
-	/// own alpha reserve has no claim. With no staker, nobody holds a claim on the pot: it is
-	/// recycled (`TotalIssuance −= pot`), which keeps `TotalIssuance = balances issuance +
-	/// TotalStake` and lets the TAO be emitted again.
+	/// The pot (the pool's TAO) is split pro rata over **all** of the subnet's alpha: the
+	/// stakers', the pool's own reserve (`SubnetAlphaIn`) and the outstanding alpha no staker
+	/// holds (burned incentive, pending emission, rounding dust), as the reference does after
+	/// v3.3.0. A staker receives `⌊pot · value / (SubnetAlphaIn + SubnetAlphaOut)⌋`, about the
+	/// TAO value of its alpha at the spot price (a little less: the reserve has a claim too).
+	/// The reserve's and the protocol's share, and the flooring dust, are paid to nobody: they
+	/// are recycled (`TotalIssuance −= left`) when the payout ends, so that the TAO can be
+	/// emitted again and `TotalIssuance = balances issuance + TotalStake + Σ unpaid pots` holds
+	/// exactly throughout.
 	///
-	/// (The stake storage belongs to `staking`, which removes it through
-	/// `take_subnet_stakes`: dissolving is the one place where subnets reach into staking.)
+	/// The work is bounded: at most [`DISSOLVE_POSITIONS_PER_BLOCK`] positions are paid here,
+	/// the rest by the next blocks' `on_initialize` (the same number per block), found through
+	/// `SubnetStakePositions` without looking at other subnets. Meanwhile the subnet does not
+	/// exist (no staking, moves, registration or emission) and its netuid is not reused.
 	pub(crate) fn remove_subnet(netuid: NetUid) {
-		let stakers: Vec<(T::AccountId, u64)> = Self::take_subnet_stakes(netuid);
+		let all_alpha = u128::from(SubnetAlphaIn::<T>::get(netuid))
+			.saturating_add(u128::from(SubnetAlphaOut::<T>::get(netuid)));
 		let pot = Self::clear_pool(netuid);
-		Self::pay_out_pot(netuid, pot, &stakers);
+		DissolvingSubnets::<T>::insert(netuid, DissolvePayout { pot, left: pot, all_alpha });
+		Self::pay_dissolved_stakers(netuid, DISSOLVE_POSITIONS_PER_BLOCK);
 		Self::remove_network(netuid);
 	}
 
-	/// Pay `pot` RAO (already taken out of `TotalStake`) to `stakers` `(coldkey, value)` pro
-	/// rata to value with the largest-remainder method, into their free balances; exactly `pot`
-	/// is paid. With no staker value, the pot is recycled instead.
-	pub(crate) fn pay_out_pot(netuid: NetUid, pot: u64, stakers: &[(T::AccountId, u64)]) {
-		let values: Vec<u64> = stakers.iter().map(|(_, v)| *v).collect();
-		if values.iter().all(|v| *v == 0) {
-			Self::recycle_tao(pot);
-			Self::deposit_event(Event::SubnetPotRecycled(netuid, pot));
-			return;
-		}
-		let shares = split::largest_remainder(pot, &values);
-		let mut paid: u64 = 0;
-		for ((coldkey, _), share) in stakers.iter().zip(shares) {
+	/// Pay up to `max` stake positions of dissolved subnet `netuid` their part of the pot, into
+	/// their coldkeys' free balances; once none is left, recycle what the pot has left and free
+	/// the netuid. Returns the number of positions paid (for the weight).
+	pub(crate) fn pay_dissolved_stakers(netuid: NetUid, max: u32) -> u32 {
+		let Some(mut payout) = DissolvingSubnets::<T>::get(netuid) else { return 0 };
+		let stakers = Self::take_subnet_stakes(netuid, max);
+		for (coldkey, value) in &stakers {
+			let share = pot_share(payout.pot, *value, payout.all_alpha).min(payout.left);
 			if share == 0 {
 				continue;
 			}
-			// Minting back TAO that left pallet-balances when it was staked: the sum of
-			// balances plus the pot was within u64 before, so this cannot overflow.
-			match T::Currency::mint_into(coldkey, share) {
-				Ok(_) => paid = paid.saturating_add(share),
-				Err(_) => {
-					// Only an amount below the existential deposit to a new account can fail;
-					// that dust is recycled.
-					Self::recycle_tao(share);
-				},
+			payout.left = payout.left.saturating_sub(share); // share ≤ left
+													// Minting back TAO that left pallet-balances when it was staked: the sum of balances
+													// plus the pot was within u64 before, so this cannot overflow. Only an amount below
+													// the existential deposit to a new account can fail; that dust is recycled.
+			if T::Currency::mint_into(coldkey, share).is_err() {
+				Self::recycle_tao(share);
 			}
 		}
-		Self::deposit_event(Event::SubnetPotDistributed(netuid, paid));
+		let paid = u32::try_from(stakers.len()).unwrap_or(u32::MAX);
+		if Self::subnet_has_stake_positions(netuid) {
+			DissolvingSubnets::<T>::insert(netuid, payout);
+			return paid;
+		}
+		// Done: what was not paid (the reserve's and the protocol's share, dust) is recycled.
+		// (Marks in StakingOperationRateLimiter on this netuid, if it was staked on in this
+		// block, go in on_finalize like all others; scanning for them here would be work that
+		// nobody paid for. A reused netuid's new positions are at most locked until the next
+		// block.)
+		DissolvingSubnets::<T>::remove(netuid);
+		let distributed = payout.pot.saturating_sub(payout.left); // left ≤ pot
+		if distributed > 0 {
+			Self::deposit_event(Event::SubnetPotDistributed(netuid, distributed));
+		}
+		if payout.left > 0 {
+			Self::recycle_tao(payout.left);
+			Self::deposit_event(Event::SubnetPotRecycled(netuid, payout.left));
+		}
+		paid
+	}
+
+	/// `on_initialize`: continue the payouts of dissolved subnets, at most
+	/// [`DISSOLVE_POSITIONS_PER_BLOCK`] positions in all. Returns the positions paid and the
+	/// subnets visited (for the weight).
+	pub(crate) fn continue_dissolving() -> (u32, u32) {
+		let mut budget = DISSOLVE_POSITIONS_PER_BLOCK;
+		let mut visited: u32 = 0;
+		let netuids: Vec<NetUid> = DissolvingSubnets::<T>::iter_keys().collect();
+		for netuid in netuids {
+			if budget == 0 {
+				break;
+			}
+			visited = visited.saturating_add(1);
+			let paid = Self::pay_dissolved_stakers(netuid, budget);
+			budget = budget.saturating_sub(paid);
+		}
+		(DISSOLVE_POSITIONS_PER_BLOCK.saturating_sub(budget), visited)
 	}
 
 	/// Delete every per-subnet item of `netuid` and emit `NetworkRemoved`.

@@ -1,14 +1,14 @@
 //! Subnet registration (economics.md §1.2–§1.4).
 
 use crate::{
-	AdjustmentAlpha, AdjustmentInterval, Config, DefaultTempo, Error, Event, ImmunityPeriod,
-	LastAdjustmentBlock, MaxAllowedUids, MaxAllowedValidators, MaxDifficulty, MinAllowedWeights,
-	MinDifficulty, NetUid, NetworkLastLockBlock, NetworkLastLockCost, NetworkLockReductionInterval,
-	NetworkMinLockCost, NetworkRateLimit, NetworkRegisteredAt, NetworkRegistrationAllowed,
-	NetworkRegistrationStartBlock, NetworksAdded, Pallet, RAORecycledForRegistration,
-	SubnetIdentitiesV3, SubnetIdentityV3, SubnetLimit, SubnetLocked, SubnetMechanism, SubnetOwner,
-	SubnetOwnerHotkey, SubnetworkN, TargetRegistrationsPerInterval, Tempo, TokenSymbol,
-	TotalIssuance, TotalNetworks, DYNAMIC_MECHANISM,
+	AdjustmentAlpha, AdjustmentInterval, Config, DefaultTempo, DissolvingSubnets, Error, Event,
+	ImmunityPeriod, LastAdjustmentBlock, MaxAllowedUids, MaxAllowedValidators, MaxDifficulty,
+	MinAllowedWeights, MinDifficulty, NetUid, NetworkLastLockBlock, NetworkLastLockCost,
+	NetworkLockReductionInterval, NetworkMinLockCost, NetworkRateLimit, NetworkRegisteredAt,
+	NetworkRegistrationAllowed, NetworkRegistrationStartBlock, NetworksAdded, Pallet,
+	RAORecycledForRegistration, SubnetIdentitiesV3, SubnetIdentityV3, SubnetLimit, SubnetLocked,
+	SubnetMechanism, SubnetOwner, SubnetOwnerHotkey, SubnetworkN, TargetRegistrationsPerInterval,
+	Tempo, TokenSymbol, TotalIssuance, TotalNetworks, DYNAMIC_MECHANISM,
 };
 use frame_support::{
 	ensure,
@@ -70,9 +70,11 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
-	/// The smallest netuid ≥ 1 that no subnet uses.
+	/// The smallest netuid ≥ 1 that no subnet uses (nor a dissolved subnet whose stakers are
+	/// still being paid).
 	pub fn get_next_netuid() -> Option<NetUid> {
-		(1..=NetUid::MAX).find(|n| !NetworksAdded::<T>::get(n))
+		(1..=NetUid::MAX)
+			.find(|n| !NetworksAdded::<T>::get(n) && !DissolvingSubnets::<T>::contains_key(n))
 	}
 
 	/// TAO `who` can pay while keeping its account alive.
@@ -127,19 +129,30 @@ impl<T: Config> Pallet<T> {
 		}
 		let lock = Self::get_network_lock_cost();
 		ensure!(Self::spendable(coldkey) >= lock, Error::<T>::CannotAffordLockCost);
-		let netuid = match prune {
-			Some(netuid) => netuid,
-			None => Self::get_next_netuid().ok_or(Error::<T>::SubnetLimitReached)?,
-		};
+		// The pruned subnet's netuid is reused if its payout ends within this call (a bounded
+		// number of stakers); otherwise the new subnet takes the smallest free netuid.
+		let next_free = Self::get_next_netuid();
+		ensure!(prune.is_some() || next_free.is_some(), Error::<T>::SubnetLimitReached);
 
 		// Effects.
 		let paid =
 			Self::withdraw_tao(coldkey, lock).map_err(|_| Error::<T>::BalanceWithdrawalError)?;
 		NetworkLastLockCost::<T>::put(paid);
 		NetworkLastLockBlock::<T>::put(block);
-		if let Some(pruned) = prune {
-			Self::remove_subnet(pruned);
-		}
+		let netuid = match prune {
+			Some(pruned) => {
+				Self::remove_subnet(pruned);
+				if DissolvingSubnets::<T>::contains_key(pruned) {
+					// Still paying: the pruned subnet is not counted any more, so the subnets in
+					// use are below 65535 and a netuid is free.
+					Self::get_next_netuid().ok_or(Error::<T>::SubnetLimitReached)?
+				} else {
+					pruned
+				}
+			},
+			// Checked above.
+			None => next_free.ok_or(Error::<T>::SubnetLimitReached)?,
+		};
 		Self::init_new_network(netuid, DefaultTempo::get(), block);
 		Self::create_account_if_non_existent(coldkey, hotkey)?;
 		Self::append_neuron(netuid, hotkey, block)?;
@@ -176,7 +189,7 @@ impl<T: Config> Pallet<T> {
 		// At most 65535 netuids exist, and this one was not counted yet.
 		TotalNetworks::<T>::mutate(|n| *n = n.saturating_add(1));
 		NetworkRegistrationAllowed::<T>::insert(netuid, true);
-		MaxAllowedUids::<T>::insert(netuid, 256);
+		MaxAllowedUids::<T>::insert(netuid, crate::MAX_ALLOWED_UIDS_BENCHMARKED);
 		MaxAllowedValidators::<T>::insert(netuid, NEW_SUBNET_MAX_ALLOWED_VALIDATORS);
 		MinAllowedWeights::<T>::insert(netuid, 1);
 		ImmunityPeriod::<T>::insert(netuid, NEW_SUBNET_IMMUNITY_PERIOD);

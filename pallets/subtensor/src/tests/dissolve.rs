@@ -74,25 +74,41 @@ fn dissolve_needs_root_and_an_existing_non_root_subnet() {
 }
 
 #[test]
-fn the_pot_is_paid_pro_rata_with_the_largest_remainder_exactly() {
+fn the_pot_is_paid_pro_rata_over_all_alpha_and_the_rest_is_recycled() {
 	ExtBuilder::default()
-		.with_balances(&[(ALICE, 10_000 * TAO), (BOB, 10 * TAO), (CHARLIE, 10 * TAO)])
+		.with_balances(&[(ALICE, 10_000 * TAO), (BOB, 1_000 * TAO), (CHARLIE, 1_000 * TAO)])
 		.build_and_execute(|| {
-			add_subnet(ALICE, HOT_A);
-			let pot = SubnetTAO::<Test>::get(NET) + 1; // 10^12 + 1 ≡ 2 (mod 3)
-			SubnetTAO::<Test>::insert(NET, pot);
-			TotalStake::<Test>::mutate(|s| *s += 1);
-			TotalIssuance::<Test>::mutate(|i| *i += 1);
-			let before = [ALICE, BOB, CHARLIE].map(Balances::free_balance);
-			// Stake values 1 : 1 : 1 (staking arrives later; the payout rule is tested here).
-			assert_eq!(SubtensorModule::clear_pool(NET), pot);
-			SubtensorModule::pay_out_pot(NET, pot, &[(ALICE, 5), (BOB, 5), (CHARLIE, 5)]);
-			SubtensorModule::remove_network(NET);
-			let after = [ALICE, BOB, CHARLIE].map(Balances::free_balance);
-			let got: Vec<u64> = (0..3).map(|i| after[i] - before[i]).collect();
-			assert_eq!(got.iter().sum::<u64>(), pot);
-			assert_eq!(got, vec![pot / 3 + 1, pot / 3 + 1, pot / 3]);
-			System::assert_has_event(Event::SubnetPotDistributed(NET, pot).into());
+			start_subnet(ALICE, HOT_A);
+			for (who, amount) in [(BOB, 100 * TAO), (CHARLIE, 300 * TAO)] {
+				assert_ok!(SubtensorModule::add_stake(
+					RuntimeOrigin::signed(who),
+					HOT_A,
+					NET,
+					amount
+				));
+			}
+			let pot = SubnetTAO::<Test>::get(NET);
+			let all = u128::from(SubnetAlphaIn::<Test>::get(NET))
+				+ u128::from(SubnetAlphaOut::<Test>::get(NET));
+			let values = [BOB, CHARLIE].map(|c| SubtensorModule::stake_of(&HOT_A, &c, NET));
+			let before = [BOB, CHARLIE].map(Balances::free_balance);
+			let issuance = TotalIssuance::<Test>::get();
+
+			assert_ok!(SubtensorModule::dissolve_network(RuntimeOrigin::root(), ALICE, NET));
+
+			let got: Vec<u64> =
+				(0..2).map(|i| Balances::free_balance([BOB, CHARLIE][i]) - before[i]).collect();
+			for i in 0..2 {
+				let expected = (u128::from(pot) * u128::from(values[i]) / all) as u64;
+				// The last holder of the pool also takes its flooring remainder (a rao of alpha).
+				assert!(got[i].abs_diff(expected) <= 1, "{} vs {expected}", got[i]);
+			}
+			let paid: u64 = got.iter().sum();
+			assert!(paid < pot, "the reserve's share is not paid");
+			System::assert_has_event(Event::SubnetPotDistributed(NET, paid).into());
+			System::assert_has_event(Event::SubnetPotRecycled(NET, pot - paid).into());
+			assert_eq!(TotalIssuance::<Test>::get(), issuance - (pot - paid));
+			assert!(!DissolvingSubnets::<Test>::contains_key(NET));
 		});
 }
 

@@ -11,6 +11,7 @@ mod client_calls;
 mod dissolve;
 mod emission;
 mod genesis;
+mod hardening;
 mod hooks;
 mod issuance;
 mod registration;
