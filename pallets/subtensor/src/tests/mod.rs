@@ -7,8 +7,10 @@
 	clippy::float_arithmetic
 )]
 
+mod commit_reveal;
 mod dissolve;
 mod emission;
+mod free_calls;
 mod genesis;
 mod hooks;
 mod issuance;
