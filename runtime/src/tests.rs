@@ -118,7 +118,7 @@ mod free_calls {
 	use super::preset_externalities;
 	use crate::{
 		check_nonce, Executive, Runtime, RuntimeCall, RuntimeOrigin, SignedPayload,
-		SubtensorModule, TxExtension, UncheckedExtrinsic, TAO,
+		SubtensorModule, TxExtension, UncheckedExtrinsic,
 	};
 	use codec::Encode;
 	use frame_support::assert_ok;
@@ -279,7 +279,6 @@ mod free_calls {
 			assert_eq!(pallet_subtensor::Weights::<Runtime>::get(netuid, 0).len(), 1);
 			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&hotkey), 0);
 			assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(&hotkey), 1);
-			assert!(TAO > 0);
 		});
 	}
 }
