@@ -562,6 +562,15 @@ mod benchmarks {
 				(0..n as u16).map(|j| (j, 1 + (j.wrapping_mul(7) ^ uid as u16) % 1000)).collect();
 			Weights::<T>::insert(netuid, uid as u16, BoundedVec::truncate_from(row));
 		}
+		// Commit-reveal on, every validator with a full queue of unexpired commits: the column
+		// mask reads one queue per UID (the commit blocks mask nothing, so the results stand).
+		CommitRevealWeightsEnabled::<T>::insert(netuid, true);
+		for uid in 0..validators {
+			let hotkey = Keys::<T>::get(netuid, uid as u16).unwrap();
+			let commit = (CommitHash::repeat_byte(1), 1_000, 5, 0);
+			let queue = vec![commit; MAX_UNREVEALED_COMMITS as usize];
+			WeightCommits::<T>::insert(netuid, &hotkey, BoundedVec::truncate_from(queue));
+		}
 		let pending = crate::coinbase::Pending {
 			server: 100 * TAO,
 			validator: 100 * TAO,

@@ -26,7 +26,8 @@
 //! ## Layout of `src/`
 //!
 //! - `lib.rs`: declarations only (config, storage, events, errors, genesis, hooks, calls).
-//! - `types.rs`: stored structs (`SubnetIdentityV3`, `AxonInfo`, `PrometheusInfo`).
+//! - `types.rs`: stored structs (`SubnetIdentityV3`, `AxonInfo`, `PrometheusInfo`,
+//!   `NeuronCertificate`).
 //! - `issuance.rs`: the pallet's own TAO issuance counter (`TotalIssuance`) and recycling.
 //! - `pools.rs`: the per-subnet TAO/alpha pools: constant-product swaps (root 1:1), prices,
 //!   Taoflow recording, the moving price.
@@ -36,7 +37,11 @@
 //! - `coinbase/`: the per-block emission into the pools and pending alpha (`mod.rs`), the
 //!   epoch schedule and payout (`drain.rs`).
 //! - `epoch/`: the Yuma epoch's inputs and outputs around `subtensor_math::yuma::epoch`
-//!   (`mod.rs`), `set_weights` (`set_weights.rs`).
+//!   (`mod.rs`), `set_weights` and `batch_set_weights` (`set_weights.rs`).
+//! - `commit_reveal/`: hash-based commit-reveal of weights (commits, reveals, their windows
+//!   and expiry, the epoch's commit mask input).
+//! - `extension.rs`: `SubtensorTransactionExtension`, the pool-time validation of the free
+//!   (`Pays::No`) calls, and its rejection codes (`CustomTransactionError`).
 //! - `rpc_info.rs`: the structs and queries behind the runtime APIs.
 //! - `subnets/`: subnet registration and lock cost (`subnet.rs`), pruning and dissolving
 //!   (`dissolve.rs`), token symbols (`symbols.rs`), identity and start call (`identity.rs`).
