@@ -208,6 +208,13 @@ mod free_calls {
 			assert!(pallet_subtensor::SubtensorTransactionExtension::<Runtime>::new()
 				.encode()
 				.is_empty());
+			// Its metadata type is a composite without fields, so a client that does not know
+			// the identifier can see that it carries nothing.
+			let ty = <pallet_subtensor::SubtensorTransactionExtension<Runtime> as scale_info::TypeInfo>::type_info();
+			match ty.type_def {
+				scale_info::TypeDef::Composite(c) => assert!(c.fields.is_empty()),
+				other => panic!("unexpected type {other:?}"),
+			}
 			let ids: Vec<&str> = <TxExtension as TransactionExtension<RuntimeCall>>::metadata()
 				.iter()
 				.map(|m| m.identifier)
@@ -279,6 +286,37 @@ mod free_calls {
 			assert_eq!(pallet_subtensor::Weights::<Runtime>::get(netuid, 0).len(), 1);
 			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&hotkey), 0);
 			assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(&hotkey), 1);
+			// Wrapped in a utility batch the same call is not free (pallet-utility declares and
+			// reports `Pays::Yes`), so the unfunded hotkey cannot send it.
+			let inner = RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_weights {
+				netuid,
+				dests: vec![0],
+				weights: vec![2],
+				version_key: 0,
+			});
+			let batch = RuntimeCall::Utility(pallet_utility::Call::batch { calls: vec![inner] });
+			assert_eq!(
+				frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&batch).pays_fee,
+				frame_support::dispatch::Pays::Yes
+			);
+			assert_eq!(
+				validate(signed(&pair, batch, 1)),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+			);
+			// Serving an axon: free as well.
+			let serve = RuntimeCall::SubtensorModule(pallet_subtensor::Call::serve_axon {
+				netuid,
+				version: 1,
+				ip: 0x0a00_0001,
+				port: 8091,
+				ip_type: 4,
+				protocol: 4,
+				placeholder1: 0,
+				placeholder2: 0,
+			});
+			assert_eq!(Executive::apply_extrinsic(signed(&pair, serve, 1)), Ok(Ok(())));
+			assert!(pallet_subtensor::Axons::<Runtime>::get(netuid, &hotkey).is_some());
+			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&hotkey), 0);
 		});
 	}
 }
