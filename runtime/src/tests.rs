@@ -286,6 +286,23 @@ mod free_calls {
 			assert_eq!(pallet_subtensor::Weights::<Runtime>::get(netuid, 0).len(), 1);
 			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&hotkey), 0);
 			assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(&hotkey), 1);
+			// At block building the extension runs again (`apply_extrinsic` → `validate`): a
+			// free call that has become invalid is refused as a transaction, so the block
+			// builder leaves it out instead of including a free failure.
+			pallet_subtensor::WeightsSetRateLimit::<Runtime>::insert(netuid, 100);
+			let again = RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_weights {
+				netuid,
+				dests: vec![0],
+				weights: vec![3],
+				version_key: 0,
+			});
+			let code = pallet_subtensor::CustomTransactionError::SettingWeightsTooFast.code();
+			assert_eq!(
+				Executive::apply_extrinsic(signed(&pair, again, 1)),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(code)))
+			);
+			assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(&hotkey), 1);
+			pallet_subtensor::WeightsSetRateLimit::<Runtime>::insert(netuid, 0);
 			// Wrapped in a utility batch the same call is not free (pallet-utility declares and
 			// reports `Pays::Yes`), so the unfunded hotkey cannot send it.
 			let inner = RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_weights {
