@@ -1587,6 +1587,8 @@ pub mod pallet {
 		///   [`Error::SettingWeightsTooFast`], [`Error::DuplicateUids`],
 		///   [`Error::UidVecContainInvalidOne`], [`Error::WeightVecLengthIsLow`],
 		///   [`Error::MaxWeightExceeded`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(0)]
 		#[pallet::weight((T::WeightInfo::set_weights(), DispatchClass::Normal, Pays::No))]
 		pub fn set_weights(
@@ -1604,6 +1606,8 @@ pub mod pallet {
 		/// exactly one mechanism, 0 (what the Bittensor SDK and btcli send).
 		///
 		/// - Errors: as `set_weights`, plus [`Error::MechanismDoesNotExist`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(119)]
 		#[pallet::weight((T::WeightInfo::set_weights(), DispatchClass::Normal, Pays::No))]
 		pub fn set_mechanism_weights(
@@ -1629,6 +1633,8 @@ pub mod pallet {
 		///   [`Event::BatchWeightItemFailed`] per failed item, then
 		///   [`Event::BatchWeightsCompleted`].
 		/// - Errors: [`Error::InputLengthsUnequal`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(80)]
 		#[pallet::weight((
 			T::WeightInfo::batch_set_weights(crate::len_u32(netuids.len())),
@@ -1654,6 +1660,8 @@ pub mod pallet {
 		/// - Errors: [`Error::SubnetNotExists`], [`Error::CommitRevealDisabled`],
 		///   [`Error::HotKeyNotRegisteredInSubNet`], [`Error::CommittingWeightsTooFast`],
 		///   [`Error::TooManyUnrevealedCommits`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(96)]
 		#[pallet::weight((T::WeightInfo::commit_weights(), DispatchClass::Normal, Pays::No))]
 		pub fn commit_weights(
@@ -1675,6 +1683,8 @@ pub mod pallet {
 		/// - Errors: [`Error::CommitRevealDisabled`], [`Error::NoWeightsCommitFound`],
 		///   [`Error::ExpiredWeightCommit`], [`Error::InvalidRevealCommitHashNotMatch`],
 		///   [`Error::RevealTooEarly`], and the errors of `set_weights`.
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(97)]
 		#[pallet::weight((T::WeightInfo::reveal_weights(), DispatchClass::Normal, Pays::No))]
 		pub fn reveal_weights(
@@ -1696,6 +1706,8 @@ pub mod pallet {
 		/// - Origin: signed by the committing hotkey.
 		/// - Emits: [`Event::WeightsSet`] per reveal, [`Event::WeightsBatchRevealed`].
 		/// - Errors: [`Error::InputLengthsUnequal`], and those of `reveal_weights`.
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(98)]
 		#[pallet::weight((
 			T::WeightInfo::batch_reveal_weights(crate::len_u32(uids_list.len())),
@@ -1729,6 +1741,8 @@ pub mod pallet {
 		/// - Emits: [`Event::WeightsCommitted`] per item, [`Event::BatchCompletedWithErrors`] and
 		///   [`Event::BatchWeightItemFailed`] per failed item, [`Event::BatchWeightsCompleted`].
 		/// - Errors: [`Error::InputLengthsUnequal`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(100)]
 		#[pallet::weight((
 			T::WeightInfo::batch_commit_weights(crate::len_u32(netuids.len())),
@@ -1747,6 +1761,8 @@ pub mod pallet {
 		/// As [`Pallet::commit_weights`] for mechanism `mecid`; only mechanism 0 exists.
 		///
 		/// - Errors: as `commit_weights`, plus [`Error::MechanismDoesNotExist`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(115)]
 		#[pallet::weight((T::WeightInfo::commit_weights(), DispatchClass::Normal, Pays::No))]
 		pub fn commit_mechanism_weights(
@@ -1763,6 +1779,8 @@ pub mod pallet {
 		/// As [`Pallet::reveal_weights`] for mechanism `mecid`; only mechanism 0 exists.
 		///
 		/// - Errors: as `reveal_weights`, plus [`Error::MechanismDoesNotExist`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(116)]
 		#[pallet::weight((T::WeightInfo::reveal_weights(), DispatchClass::Normal, Pays::No))]
 		pub fn reveal_mechanism_weights(
@@ -1830,6 +1848,8 @@ pub mod pallet {
 		/// - Emits: [`Event::TakeDecreased`].
 		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NonAssociatedColdKey`],
 		///   [`Error::DelegateTakeTooLow`] (below `MinDelegateTake`, or not a decrease).
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(65)]
 		#[pallet::weight((T::WeightInfo::decrease_take(), DispatchClass::Normal, Pays::No))]
 		pub fn decrease_take(
@@ -1849,6 +1869,8 @@ pub mod pallet {
 		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NonAssociatedColdKey`],
 		///   [`Error::DelegateTakeTooHigh`] (above `MaxDelegateTake`, or not an increase),
 		///   [`Error::DelegateTxRateLimitExceeded`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(66)]
 		#[pallet::weight((T::WeightInfo::increase_take(), DispatchClass::Normal, Pays::No))]
 		pub fn increase_take(
@@ -2020,6 +2042,8 @@ pub mod pallet {
 		/// - Errors: [`Error::SubnetNotExists`], [`Error::HotKeyNotRegisteredInNetwork`],
 		///   [`Error::InvalidIpType`], [`Error::InvalidIpAddress`], [`Error::InvalidPort`],
 		///   [`Error::InvalidProtocol`], [`Error::ServingRateLimitExceeded`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(4)]
 		#[pallet::weight((T::WeightInfo::serve_axon(), DispatchClass::Normal, Pays::No))]
 		pub fn serve_axon(
@@ -2054,6 +2078,8 @@ pub mod pallet {
 		/// - Origin: signed by a hotkey registered on `netuid`.
 		/// - Emits: [`Event::AxonServed`].
 		/// - Errors: as `serve_axon`, plus [`Error::InvalidCertificate`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(40)]
 		#[pallet::weight((T::WeightInfo::serve_axon_tls(), DispatchClass::Normal, Pays::No))]
 		pub fn serve_axon_tls(
@@ -2087,6 +2113,8 @@ pub mod pallet {
 		/// - Origin: signed by a hotkey registered on `netuid`.
 		/// - Emits: [`Event::PrometheusServed`].
 		/// - Errors: as [`Pallet::serve_axon`], without the protocol check.
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(5)]
 		#[pallet::weight((T::WeightInfo::serve_prometheus(), DispatchClass::Normal, Pays::No))]
 		pub fn serve_prometheus(
