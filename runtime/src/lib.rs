@@ -19,6 +19,7 @@ extern crate alloc;
 pub mod apis;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarks;
+pub mod check_nonce;
 pub mod configs;
 pub mod genesis_config_presets;
 #[cfg(test)]
@@ -72,7 +73,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 6,
@@ -115,17 +116,20 @@ pub type Address = MultiAddress<AccountId, ()>;
 pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
 /// Block type as expected by this runtime.
 pub type Block = generic::Block<Header, UncheckedExtrinsic>;
-/// The transaction extensions: only the standard ones, so that polkadot.js and the Python
-/// clients (which know these identifiers) can build transactions.
+/// The transaction extensions. Every one is either a standard identifier the clients know
+/// (`CheckNonce` is our own, see `check_nonce.rs`, with frame-system's identifier and encoding)
+/// or carries no bytes at all (`SubtensorTransactionExtension`, which validates the free calls
+/// in the pool), so that polkadot.js and the Python clients can build transactions.
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
 	frame_system::CheckTxVersion<Runtime>,
 	frame_system::CheckGenesis<Runtime>,
 	frame_system::CheckEra<Runtime>,
-	frame_system::CheckNonce<Runtime>,
+	check_nonce::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	pallet_subtensor::SubtensorTransactionExtension<Runtime>,
 );
 /// Unchecked extrinsic type as expected by this runtime.
 pub type UncheckedExtrinsic =

@@ -143,3 +143,228 @@ fn finding_7_balances_burn_is_filtered_and_issuance_stays_exact() {
 		);
 	});
 }
+
+mod free_calls {
+	//! The free (`Pays::No`) calls through the runtime's transaction pipeline.
+	use super::preset_externalities;
+	use crate::{
+		check_nonce, Executive, Runtime, RuntimeCall, RuntimeOrigin, SignedPayload,
+		SubtensorModule, TxExtension, UncheckedExtrinsic,
+	};
+	use codec::Encode;
+	use frame_support::assert_ok;
+	use sp_core::{sr25519, Pair};
+	use sp_keyring::Sr25519Keyring;
+	use sp_runtime::{
+		generic::Era,
+		traits::TransactionExtension,
+		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
+		MultiAddress, MultiSignature,
+	};
+
+	/// The transaction extensions of a runtime with only the standard ones (what the Python
+	/// clients know how to encode).
+	type StandardTxExtension = (
+		frame_system::CheckNonZeroSender<Runtime>,
+		frame_system::CheckSpecVersion<Runtime>,
+		frame_system::CheckTxVersion<Runtime>,
+		frame_system::CheckGenesis<Runtime>,
+		frame_system::CheckEra<Runtime>,
+		frame_system::CheckNonce<Runtime>,
+		frame_system::CheckWeight<Runtime>,
+		pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	);
+
+	fn our_extension(nonce: u32, tip: u64) -> TxExtension {
+		(
+			frame_system::CheckNonZeroSender::new(),
+			frame_system::CheckSpecVersion::new(),
+			frame_system::CheckTxVersion::new(),
+			frame_system::CheckGenesis::new(),
+			frame_system::CheckEra::from(Era::Immortal),
+			check_nonce::CheckNonce::from(nonce),
+			frame_system::CheckWeight::new(),
+			pallet_transaction_payment::ChargeTransactionPayment::from(tip),
+			pallet_subtensor::SubtensorTransactionExtension::new(),
+		)
+	}
+
+	/// A signed extrinsic of `call` from `pair` with `nonce`.
+	fn signed(pair: &sr25519::Pair, call: RuntimeCall, nonce: u32) -> UncheckedExtrinsic {
+		let ext = our_extension(nonce, 0);
+		let payload = SignedPayload::new(call.clone(), ext.clone()).unwrap();
+		let signature = payload.using_encoded(|p| pair.sign(p));
+		UncheckedExtrinsic::new_signed(
+			call,
+			MultiAddress::Id(pair.public().into()),
+			MultiSignature::Sr25519(signature),
+			ext,
+		)
+	}
+
+	/// The pool's check of `uxt` (`TaggedTransactionQueue::validate_transaction`), its state
+	/// changes discarded as the node discards them.
+	fn validate(uxt: UncheckedExtrinsic) -> sp_runtime::transaction_validity::TransactionValidity {
+		let parent = frame_system::BlockHash::<Runtime>::get(0);
+		frame_support::storage::with_transaction_unchecked(|| {
+			sp_runtime::TransactionOutcome::Rollback(Executive::validate_transaction(
+				TransactionSource::External,
+				uxt,
+				parent,
+			))
+		})
+	}
+
+	fn unfunded_hotkey() -> sr25519::Pair {
+		sr25519::Pair::from_string("//UnfundedValidatorHotkey", None).unwrap()
+	}
+
+	#[test]
+	fn tx_extension_adds_zero_bytes_to_the_standard_ones() {
+		preset_externalities("development").execute_with(|| {
+			let ours = our_extension(7, 3);
+			let standard: StandardTxExtension = (
+				frame_system::CheckNonZeroSender::new(),
+				frame_system::CheckSpecVersion::new(),
+				frame_system::CheckTxVersion::new(),
+				frame_system::CheckGenesis::new(),
+				frame_system::CheckEra::from(Era::Immortal),
+				frame_system::CheckNonce::from(7),
+				frame_system::CheckWeight::new(),
+				pallet_transaction_payment::ChargeTransactionPayment::from(3),
+			);
+			// Explicit part (in the extrinsic) and implicit part (in the signed payload).
+			assert_eq!(ours.encode(), standard.encode());
+			assert_eq!(ours.implicit().unwrap().encode(), standard.implicit().unwrap().encode());
+			assert!(pallet_subtensor::SubtensorTransactionExtension::<Runtime>::new()
+				.encode()
+				.is_empty());
+			// Its metadata type is a composite without fields, so a client that does not know
+			// the identifier can see that it carries nothing.
+			let ty = <pallet_subtensor::SubtensorTransactionExtension<Runtime> as scale_info::TypeInfo>::type_info();
+			match ty.type_def {
+				scale_info::TypeDef::Composite(c) => assert!(c.fields.is_empty()),
+				other => panic!("unexpected type {other:?}"),
+			}
+			let ids: Vec<&str> = <TxExtension as TransactionExtension<RuntimeCall>>::metadata()
+				.iter()
+				.map(|m| m.identifier)
+				.collect();
+			let standard_ids: Vec<&str> =
+				<StandardTxExtension as TransactionExtension<RuntimeCall>>::metadata()
+					.iter()
+					.map(|m| m.identifier)
+					.collect();
+			assert_eq!(ids[..8], standard_ids[..]);
+			assert_eq!(ids[8], "SubtensorTransactionExtension");
+		});
+	}
+
+	#[test]
+	fn free_call_from_an_unregistered_unfunded_account_is_rejected_with_its_code() {
+		preset_externalities("development").execute_with(|| {
+			let pair = unfunded_hotkey();
+			// Root exists and the row is empty, so the first failing check is registration.
+			let call = RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_weights {
+				netuid: 0,
+				dests: vec![],
+				weights: vec![],
+				version_key: 0,
+			});
+			let code = pallet_subtensor::CustomTransactionError::HotKeyNotRegistered.code();
+			assert_eq!(code, 2);
+			assert_eq!(
+				validate(signed(&pair, call, 0)),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(code)))
+			);
+			// A paid call from the same account is still refused for want of funds.
+			let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: MultiAddress::Id(Sr25519Keyring::Bob.to_account_id()),
+				value: 1,
+			});
+			assert_eq!(
+				validate(signed(&pair, transfer, 0)),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+			);
+		});
+	}
+
+	#[test]
+	fn registered_hotkey_with_no_balance_sets_weights_for_free() {
+		preset_externalities("development").execute_with(|| {
+			let pair = unfunded_hotkey();
+			let hotkey: crate::AccountId = pair.public().into();
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			assert_ok!(SubtensorModule::register_network(
+				RuntimeOrigin::signed(alice),
+				hotkey.clone()
+			));
+			let netuid = 1;
+			assert_eq!(pallet_subtensor::Uids::<Runtime>::get(netuid, &hotkey), Some(0));
+			pallet_subtensor::WeightsSetRateLimit::<Runtime>::insert(netuid, 0);
+			let call = RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_weights {
+				netuid,
+				dests: vec![0],
+				weights: vec![1],
+				version_key: 0,
+			});
+			let uxt = signed(&pair, call, 0);
+			assert!(validate(uxt.clone()).is_ok());
+			// Included in a block: succeeds and pays nothing.
+			let parent = frame_system::BlockHash::<Runtime>::get(0);
+			frame_system::Pallet::<Runtime>::initialize(&1, &parent, &Default::default());
+			assert_eq!(Executive::apply_extrinsic(uxt), Ok(Ok(())));
+			assert_eq!(pallet_subtensor::Weights::<Runtime>::get(netuid, 0).len(), 1);
+			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&hotkey), 0);
+			assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(&hotkey), 1);
+			// At block building the extension runs again (`apply_extrinsic` → `validate`): a
+			// free call that has become invalid is refused as a transaction, so the block
+			// builder leaves it out instead of including a free failure.
+			pallet_subtensor::WeightsSetRateLimit::<Runtime>::insert(netuid, 100);
+			let again = RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_weights {
+				netuid,
+				dests: vec![0],
+				weights: vec![3],
+				version_key: 0,
+			});
+			let code = pallet_subtensor::CustomTransactionError::SettingWeightsTooFast.code();
+			assert_eq!(
+				Executive::apply_extrinsic(signed(&pair, again, 1)),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(code)))
+			);
+			assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(&hotkey), 1);
+			pallet_subtensor::WeightsSetRateLimit::<Runtime>::insert(netuid, 0);
+			// Wrapped in a utility batch the same call is not free (pallet-utility declares and
+			// reports `Pays::Yes`), so the unfunded hotkey cannot send it.
+			let inner = RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_weights {
+				netuid,
+				dests: vec![0],
+				weights: vec![2],
+				version_key: 0,
+			});
+			let batch = RuntimeCall::Utility(pallet_utility::Call::batch { calls: vec![inner] });
+			assert_eq!(
+				frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&batch).pays_fee,
+				frame_support::dispatch::Pays::Yes
+			);
+			assert_eq!(
+				validate(signed(&pair, batch, 1)),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
+			);
+			// Serving an axon: free as well.
+			let serve = RuntimeCall::SubtensorModule(pallet_subtensor::Call::serve_axon {
+				netuid,
+				version: 1,
+				ip: 0x0a00_0001,
+				port: 8091,
+				ip_type: 4,
+				protocol: 4,
+				placeholder1: 0,
+				placeholder2: 0,
+			});
+			assert_eq!(Executive::apply_extrinsic(signed(&pair, serve, 1)), Ok(Ok(())));
+			assert!(pallet_subtensor::Axons::<Runtime>::get(netuid, &hotkey).is_some());
+			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&hotkey), 0);
+		});
+	}
+}

@@ -243,6 +243,14 @@ mod benchmarks {
 	}
 
 	#[benchmark]
+	fn sudo_set_commit_reveal_weights_interval() {
+		let netuid = bench_subnet::<T>();
+		#[extrinsic_call]
+		_(owner_origin::<T>(netuid), netuid, 5);
+		assert_eq!(pallet_subtensor::RevealPeriodEpochs::<T>::get(netuid), 5);
+	}
+
+	#[benchmark]
 	fn sudo_set_liquid_alpha_enabled() {
 		let netuid = bench_subnet::<T>();
 		#[extrinsic_call]

@@ -955,6 +955,27 @@ pub mod pallet {
 			Ok(())
 		}
 
+		/// Set `RevealPeriodEpochs`, the epochs between a weight commit and its reveal: within
+		/// `[MIN_COMMIT_REVEAL_PEROIDS, MAX_COMMIT_REVEAL_PEROIDS]` (1..=100).
+		///
+		/// - Origin: the subnet owner or root.
+		/// - Emits: `SubtensorModule::CommitRevealPeriodsSet`.
+		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   [`Error::OwnerHyperparamRateLimitExceeded`], `SubtensorModule::RevealPeriodTooLarge`,
+		///   `SubtensorModule::RevealPeriodTooSmall`, `BadOrigin`.
+		#[pallet::call_index(57)]
+		#[pallet::weight(<T as Config>::WeightInfo::sudo_set_commit_reveal_weights_interval())]
+		pub fn sudo_set_commit_reveal_weights_interval(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			interval: u64,
+		) -> DispatchResult {
+			let owner = Self::ensure_owner_or_root(origin, netuid, 57)?;
+			pallet_subtensor::Pallet::<T>::set_reveal_period(netuid, interval)?;
+			Self::record_owner_update(owner, netuid, 57);
+			Ok(())
+		}
+
 		/// Set `LiquidAlphaOn`.
 		///
 		/// - Origin: the subnet owner or root.

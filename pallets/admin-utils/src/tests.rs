@@ -506,6 +506,48 @@ fn set_commit_reveal_weights_enabled_checks_origin_and_subnet_and_stores() {
 			true
 		));
 		assert_eq!(pallet_subtensor::CommitRevealWeightsEnabled::<Test>::get(NET), true);
+		// The copy btcli 9.23.2 reads by getter name follows.
+		assert_eq!(pallet_subtensor::CommitRevealWeightsEnabledAlias::<Test>::get(NET), true);
+	});
+}
+
+#[test]
+fn set_commit_reveal_weights_interval_checks_origin_subnet_and_bounds_and_stores() {
+	new_test_ext().execute_with(|| {
+		assert_eq!(pallet_subtensor::RevealPeriodEpochs::<Test>::get(NET), 1);
+		assert_noop!(
+			AdminUtils::sudo_set_commit_reveal_weights_interval(
+				RuntimeOrigin::signed(STRANGER),
+				NET,
+				3
+			),
+			Error::<Test>::NotSubnetOwner
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_commit_reveal_weights_interval(RuntimeOrigin::root(), 99, 3),
+			Error::<Test>::SubnetDoesNotExist
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_commit_reveal_weights_interval(RuntimeOrigin::root(), NET, 0),
+			pallet_subtensor::Error::<Test>::RevealPeriodTooSmall
+		);
+		assert_noop!(
+			AdminUtils::sudo_set_commit_reveal_weights_interval(RuntimeOrigin::root(), NET, 101),
+			pallet_subtensor::Error::<Test>::RevealPeriodTooLarge
+		);
+		assert_ok!(AdminUtils::sudo_set_commit_reveal_weights_interval(
+			RuntimeOrigin::signed(OWNER),
+			NET,
+			3
+		));
+		assert_eq!(pallet_subtensor::RevealPeriodEpochs::<Test>::get(NET), 3);
+		assert_eq!(pallet_subtensor::RevealPeriodEpochsAlias::<Test>::get(NET), 3);
+		assert_ok!(AdminUtils::sudo_set_commit_reveal_weights_interval(
+			RuntimeOrigin::root(),
+			NET,
+			100
+		));
+		assert_eq!(pallet_subtensor::RevealPeriodEpochs::<Test>::get(NET), 100);
 	});
 }
 

@@ -65,6 +65,59 @@ fn fill_subnet<T: Config>(netuid: NetUid, n: u16) {
 	}
 }
 
+/// Subnets (and items) of the batch benchmarks.
+const BATCH: u32 = 16;
+/// UIDs of each subnet in the batch benchmarks.
+const BATCH_UIDS: u16 = 16;
+
+/// A validator hotkey (UID 1, with a permit) on `n` new subnets of `uids` UIDs each, without
+/// a weights rate limit; returns it and the netuids.
+fn validator_on_subnets<T: Config>(n: u32, uids: u16) -> (T::AccountId, alloc::vec::Vec<NetUid>) {
+	set_block::<T>(1);
+	let validator: T::AccountId = account("validator", 0, 0);
+	let coldkey: T::AccountId = account("validator_cold", 0, 0);
+	let mut netuids = alloc::vec::Vec::new();
+	for i in 0..n {
+		let netuid = new_subnet::<T>(i);
+		Pallet::<T>::create_account_if_non_existent(&coldkey, &validator).unwrap();
+		Pallet::<T>::append_neuron(netuid, &validator, 1).unwrap();
+		fill_subnet::<T>(netuid, uids);
+		ValidatorPermit::<T>::insert(
+			netuid,
+			BoundedVec::truncate_from(vec![true; usize::from(uids)]),
+		);
+		WeightsSetRateLimit::<T>::insert(netuid, 0);
+		netuids.push(netuid);
+	}
+	set_block::<T>(10);
+	(validator, netuids)
+}
+
+/// Commit-reveal on for `netuid`, and `count` commits of `validator` made one epoch ago (so
+/// revealable now), the `i`-th for the row `(0..uids)` with values `i + 1` and salt `[i]`.
+fn revealable_commits<T: Config>(
+	validator: &T::AccountId,
+	netuid: NetUid,
+	count: u32,
+	uids: u16,
+) -> alloc::vec::Vec<(alloc::vec::Vec<u16>, alloc::vec::Vec<u16>, alloc::vec::Vec<u16>)> {
+	CommitRevealWeightsEnabled::<T>::insert(netuid, true);
+	SubnetEpochIndex::<T>::insert(netuid, 5);
+	let epoch = Pallet::<T>::current_epoch_with_lookahead(netuid) - 1;
+	let mut queue = alloc::vec::Vec::new();
+	let mut items = alloc::vec::Vec::new();
+	for i in 0..count {
+		let dests: alloc::vec::Vec<u16> = (0..uids).collect();
+		let values: alloc::vec::Vec<u16> = (0..uids).map(|_| i as u16 + 1).collect();
+		let salt = vec![i as u16];
+		let hash = Pallet::<T>::get_commit_hash(validator, netuid, &dests, &values, &salt, 0);
+		queue.push((hash, epoch, 2, 0));
+		items.push((dests, values, salt));
+	}
+	WeightCommits::<T>::insert(netuid, validator, BoundedVec::truncate_from(queue));
+	items
+}
+
 /// A full identity: every field at its longest valid length.
 fn full_identity() -> SubnetIdentityV3 {
 	let short = vec![b'n'; types::MAX_IDENTITY_SHORT_FIELD];
@@ -511,6 +564,15 @@ mod benchmarks {
 				(0..n as u16).map(|j| (j, 1 + (j.wrapping_mul(7) ^ uid as u16) % 1000)).collect();
 			Weights::<T>::insert(netuid, uid as u16, BoundedVec::truncate_from(row));
 		}
+		// Commit-reveal on, every validator with a full queue of unexpired commits: the column
+		// mask reads one queue per UID (the commit blocks mask nothing, so the results stand).
+		CommitRevealWeightsEnabled::<T>::insert(netuid, true);
+		for uid in 0..validators {
+			let hotkey = Keys::<T>::get(netuid, uid as u16).unwrap();
+			let commit = (CommitHash::repeat_byte(1), 1_000, 5, 0);
+			let queue = vec![commit; MAX_UNREVEALED_COMMITS as usize];
+			WeightCommits::<T>::insert(netuid, &hotkey, BoundedVec::truncate_from(queue));
+		}
 		let pending = crate::coinbase::Pending {
 			server: 100 * TAO,
 			validator: 100 * TAO,
@@ -738,6 +800,103 @@ mod benchmarks {
 		assert_eq!(paid, n);
 		assert!(!Pallet::<T>::subnet_has_stake_positions(netuid));
 		assert!(!DissolvingSubnets::<T>::contains_key(netuid));
+	}
+
+	/// `n` items, each a full row on its own subnet.
+	#[benchmark]
+	fn batch_set_weights(n: Linear<1, BATCH>) {
+		let (validator, netuids) = validator_on_subnets::<T>(n, BATCH_UIDS);
+		let row: alloc::vec::Vec<(codec::Compact<u16>, codec::Compact<u16>)> =
+			(0..BATCH_UIDS).map(|j| (codec::Compact(j), codec::Compact(j + 1))).collect();
+		let weights = netuids.iter().map(|_| row.clone()).collect();
+		let version_keys = netuids.iter().map(|_| codec::Compact(0u64)).collect();
+		let compact = netuids.iter().map(|n| codec::Compact(*n)).collect();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(validator), compact, weights, version_keys);
+		for netuid in netuids {
+			assert_eq!(Weights::<T>::get(netuid, 1).len(), usize::from(BATCH_UIDS));
+		}
+	}
+
+	/// A commit next to nine unexpired ones (the most allowed).
+	#[benchmark]
+	fn commit_weights() {
+		let (validator, netuids) = validator_on_subnets::<T>(1, BATCH_UIDS);
+		let netuid = netuids[0];
+		revealable_commits::<T>(&validator, netuid, MAX_UNREVEALED_COMMITS - 1, 1);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(validator.clone()), netuid, CommitHash::repeat_byte(7));
+		assert_eq!(
+			WeightCommits::<T>::get(netuid, &validator).unwrap().len(),
+			MAX_UNREVEALED_COMMITS as usize
+		);
+	}
+
+	/// `n` commits, each next to nine unexpired ones on its own subnet.
+	#[benchmark]
+	fn batch_commit_weights(n: Linear<1, BATCH>) {
+		let (validator, netuids) = validator_on_subnets::<T>(n, BATCH_UIDS);
+		for netuid in &netuids {
+			revealable_commits::<T>(&validator, *netuid, MAX_UNREVEALED_COMMITS - 1, 1);
+		}
+		let hashes = netuids.iter().map(|_| CommitHash::repeat_byte(7)).collect();
+		let compact = netuids.iter().map(|n| codec::Compact(*n)).collect();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(validator.clone()), compact, hashes);
+		for netuid in netuids {
+			assert_eq!(
+				WeightCommits::<T>::get(netuid, &validator).unwrap().len(),
+				MAX_UNREVEALED_COMMITS as usize
+			);
+		}
+	}
+
+	/// The last of ten commits revealed, a full row of `UIDS`.
+	#[benchmark]
+	fn reveal_weights() {
+		let (validator, netuids) = validator_on_subnets::<T>(1, UIDS);
+		let netuid = netuids[0];
+		let mut items = revealable_commits::<T>(&validator, netuid, MAX_UNREVEALED_COMMITS, UIDS);
+		let (dests, values, salt) = items.pop().unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(validator.clone()), netuid, dests, values, salt, 0);
+		assert!(WeightCommits::<T>::get(netuid, &validator).is_none());
+		assert_eq!(Weights::<T>::get(netuid, 1).len(), usize::from(UIDS));
+	}
+
+	/// `n` commits revealed at once, each a full row of `UIDS`.
+	#[benchmark]
+	fn batch_reveal_weights(n: Linear<1, MAX_UNREVEALED_COMMITS>) {
+		let (validator, netuids) = validator_on_subnets::<T>(1, UIDS);
+		let netuid = netuids[0];
+		let items = revealable_commits::<T>(&validator, netuid, n, UIDS);
+		let uids_list = items.iter().map(|i| i.0.clone()).collect();
+		let values_list = items.iter().map(|i| i.1.clone()).collect();
+		let salts_list = items.iter().map(|i| i.2.clone()).collect();
+		let version_keys = vec![0; n as usize];
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(validator.clone()),
+			netuid,
+			uids_list,
+			values_list,
+			salts_list,
+			version_keys,
+		);
+		assert!(WeightCommits::<T>::get(netuid, &validator).is_none());
+	}
+
+	#[benchmark]
+	fn serve_axon_tls() {
+		set_block::<T>(1);
+		let netuid = new_subnet::<T>(0);
+		let hotkey: T::AccountId = account("owner_hotkey", 0, 0);
+		Axons::<T>::insert(netuid, &hotkey, AxonInfo { block: 1, ..Default::default() });
+		set_block::<T>(1 + ServingRateLimit::<T>::get(netuid));
+		let certificate = vec![1u8; 1 + types::MAX_CERTIFICATE_KEY_LEN as usize];
+		#[extrinsic_call]
+		_(RawOrigin::Signed(hotkey.clone()), netuid, 1, 0x0a00_0001, 8091, 4, 4, 0, 0, certificate);
+		assert!(NeuronCertificates::<T>::get(netuid, &hotkey).is_some());
 	}
 
 	impl_benchmark_test_suite!(

@@ -139,7 +139,6 @@ subnet_setters! {
 	set_liquid_alpha_on => LiquidAlphaOn: bool,
 	set_alpha_values => AlphaValues: (u16, u16),
 	set_yuma3_on => Yuma3On: bool,
-	set_commit_reveal_weights_enabled => CommitRevealWeightsEnabled: bool,
 	set_max_weight_limit => MaxWeightsLimit: u16,
 	set_difficulty => Difficulty: u64,
 	set_min_difficulty => MinDifficulty: u64,

@@ -27,7 +27,10 @@ impl<T: Config> Pallet<T> {
 	///   `SubnetStakePositions` holds exactly the `Alpha` positions; on a dynamic subnet `Σ_h TotalHotkeyAlpha ≤ SubnetAlphaOut`;
 	///   on root `SubnetAlphaIn = 0` and `Σ_h TotalHotkeyAlpha = SubnetTAO = SubnetAlphaOut`;
 	/// - emission (§6.1.5): on a dynamic subnet `Σ_h TotalHotkeyAlpha + pending ≤
-	///   SubnetAlphaOut`; per-UID epoch outputs never longer than `SubnetworkN`.
+	///   SubnetAlphaOut`; per-UID epoch outputs never longer than `SubnetworkN`;
+	/// - commit-reveal: `WeightCommits` queues non-empty, of registered hotkeys;
+	///   `NeuronCertificates` of registered hotkeys; the client-compatibility copies equal
+	///   `CommitRevealWeightsEnabled` and `RevealPeriodEpochs`.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		ensure!(NetworksAdded::<T>::get(ROOT_NETUID), "root subnet 0 must exist");
 		let added: BTreeSet<NetUid> =
@@ -58,6 +61,27 @@ impl<T: Config> Pallet<T> {
 			SubnetTAO::<T>::iter_keys().all(|n| added.contains(&n))
 				&& SubnetAlphaIn::<T>::iter_keys().all(|n| added.contains(&n)),
 			"pool entries only for existing subnets"
+		);
+
+		// Commit-reveal: commit queues are non-empty and, like certificates, belong to hotkeys
+		// registered on an existing subnet; the client copies agree with their originals.
+		ensure!(
+			WeightCommits::<T>::iter().all(|(n, h, q)| {
+				!q.is_empty() && added.contains(&n) && Uids::<T>::contains_key(n, &h)
+			}),
+			"WeightCommits: non-empty queues of registered hotkeys only"
+		);
+		ensure!(
+			NeuronCertificates::<T>::iter_keys().all(|(n, h)| Uids::<T>::contains_key(n, &h)),
+			"NeuronCertificates only for registered hotkeys"
+		);
+		ensure!(
+			added.iter().all(|n| {
+				CommitRevealWeightsEnabled::<T>::get(n)
+					== CommitRevealWeightsEnabledAlias::<T>::get(n)
+					&& RevealPeriodEpochs::<T>::get(n) == RevealPeriodEpochsAlias::<T>::get(n)
+			}),
+			"get_commit_reveal_weights_enabled / get_commit_reveal_period mirror their items"
 		);
 
 		for &netuid in &added {

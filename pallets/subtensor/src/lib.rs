@@ -27,7 +27,7 @@
 //!
 //! - `lib.rs`: declarations only (config, storage, events, errors, genesis, hooks, calls).
 //! - `types.rs`: stored structs (`SubnetIdentityV3`, `ChainIdentityV2`, `AxonInfo`,
-//!   `PrometheusInfo`).
+//!   `PrometheusInfo`, `NeuronCertificate`).
 //! - `issuance.rs`: the pallet's own TAO issuance counter (`TotalIssuance`) and recycling.
 //! - `pools.rs`: the per-subnet TAO/alpha pools: constant-product swaps (root 1:1), prices,
 //!   Taoflow recording, the moving price.
@@ -38,7 +38,11 @@
 //! - `coinbase/`: the per-block emission into the pools and pending alpha (`mod.rs`), the
 //!   epoch schedule and payout (`drain.rs`).
 //! - `epoch/`: the Yuma epoch's inputs and outputs around `subtensor_math::yuma::epoch`
-//!   (`mod.rs`), `set_weights` (`set_weights.rs`).
+//!   (`mod.rs`), `set_weights` and `batch_set_weights` (`set_weights.rs`).
+//! - `commit_reveal/`: hash-based commit-reveal of weights (commits, reveals, their windows
+//!   and expiry, the epoch's commit mask input).
+//! - `extension.rs`: `SubtensorTransactionExtension`, the pool-time validation of the free
+//!   (`Pays::No`) calls, and its rejection codes (`CustomTransactionError`).
 //! - `rpc_info.rs`: the structs and queries behind the runtime APIs.
 //! - `subnets/`: subnet registration and lock cost (`subnet.rs`), pruning and dissolving
 //!   (`dissolve.rs`), token symbols (`symbols.rs`), identity and start call (`identity.rs`),
@@ -64,7 +68,9 @@ extern crate alloc;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 pub(crate) mod coinbase;
+mod commit_reveal;
 mod epoch;
+pub mod extension;
 mod hyperparams;
 #[cfg(any(feature = "try-runtime", test))]
 mod invariants;
@@ -81,15 +87,22 @@ mod tests;
 pub mod types;
 pub mod weights;
 
+pub use extension::{CustomTransactionError, SubtensorTransactionExtension};
 pub use issuance::RecycleTao;
 pub use pallet::*;
 pub use subnets::symbols::SYMBOLS;
 pub use substrate_fixed;
 pub use types::{
-	AxonInfo, ChainIdentityV2, DissolvePayout, EpochConsensus, PrometheusInfo, RecycleOrBurnEnum,
-	SubnetIdentityV3,
+	AxonInfo, ChainIdentityV2, CommitHash, DissolvePayout, EpochConsensus, NeuronCertificate,
+	PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3,
 };
 pub use weights::WeightInfo;
+
+/// A collection length as the `u32` a weight function takes (saturating; lengths beyond
+/// `u32::MAX` cannot be decoded from a block anyway).
+pub(crate) fn len_u32(len: usize) -> u32 {
+	u32::try_from(len).unwrap_or(u32::MAX)
+}
 
 /// Identifier of a subnet. Clients encode it as a plain `u16`.
 pub type NetUid = u16;
@@ -141,6 +154,15 @@ pub const MIN_TEMPO: u16 = 360;
 /// reference's `MAX_TEMPO`).
 pub const MAX_TEMPO: u16 = 50_400;
 
+/// Least `RevealPeriodEpochs` (the reference's spelling of the name).
+pub const MIN_COMMIT_REVEAL_PEROIDS: u64 = 1;
+
+/// Most `RevealPeriodEpochs` (the reference's spelling of the name).
+pub const MAX_COMMIT_REVEAL_PEROIDS: u64 = 100;
+
+/// Most unrevealed weight commits one hotkey may hold on one subnet (the reference's 10).
+pub const MAX_UNREVEALED_COMMITS: u32 = 10;
+
 /// Largest accepted axon `protocol` value: the bittensor SDK sends 4; higher values are unknown.
 pub const MAX_AXON_PROTOCOL: u8 = 4;
 
@@ -153,12 +175,13 @@ pub const MAX_AXON_PROTOCOL: u8 = 4;
 pub mod pallet {
 	use super::{
 		types::{
-			AxonInfo, ChainIdentityV2, DissolvePayout, EpochConsensus, PrometheusInfo,
-			RecycleOrBurnEnum, SubnetIdentityV3,
+			AxonInfo, ChainIdentityV2, CommitHash, DissolvePayout, EpochConsensus,
+			NeuronCertificate, PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3,
 		},
-		NetUid, WeightInfo, MAX_UIDS_LIMIT, ROOT_NETUID, ROOT_SYMBOL,
+		NetUid, WeightInfo, MAX_UIDS_LIMIT, MAX_UNREVEALED_COMMITS, ROOT_NETUID, ROOT_SYMBOL,
 	};
 	use alloc::vec::Vec;
+	use codec::Compact;
 	use frame_support::{pallet_prelude::*, traits::fungible, BoundedVec};
 	use frame_system::pallet_prelude::*;
 	use substrate_fixed::types::{I64F64, I96F32, U64F64};
@@ -181,6 +204,17 @@ pub mod pallet {
 
 	/// Most hotkeys one coldkey may stake to.
 	pub type MaxStakingHotkeys = ConstU32<512>;
+
+	/// Bound of a hotkey's queue of unrevealed weight commits: [`MAX_UNREVEALED_COMMITS`].
+	pub type MaxUnrevealedCommits = ConstU32<MAX_UNREVEALED_COMMITS>;
+
+	/// One weight commit: `(hash, commit epoch, commit block, unused)` (the reference's tuple;
+	/// the fourth field is a legacy reveal-block bound, always 0).
+	pub type WeightCommit = (CommitHash, u64, u64, u64);
+
+	/// A hotkey's unrevealed weight commits on a subnet, oldest first. Encodes as the
+	/// reference's `VecDeque` (compact length, then the items).
+	pub type WeightCommitQueue = BoundedVec<WeightCommit, MaxUnrevealedCommits>;
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -458,6 +492,12 @@ pub mod pallet {
 	#[pallet::type_value]
 	pub fn DefaultMovingPrice() -> I96F32 {
 		I96F32::from_bits(0)
+	}
+
+	/// `RevealPeriodEpochs` when unset: one epoch, as the reference.
+	#[pallet::type_value]
+	pub fn DefaultRevealPeriodEpochs() -> u64 {
+		1
 	}
 
 	// ---- subnets (owner: src/subnets) ----
@@ -896,6 +936,48 @@ pub mod pallet {
 	pub type MechanismCountCurrent<T> =
 		StorageMap<_, Identity, NetUid, u8, ValueQuery, DefaultMechanismCount>;
 
+	/// How many epochs a subnet has run: `NetUid → u64`, one more at every epoch. Commit-reveal
+	/// counts its windows in it (as the reference's `SubnetEpochIndex`).
+	#[pallet::storage]
+	pub type SubnetEpochIndex<T> = StorageMap<_, Identity, NetUid, u64, ValueQuery>;
+
+	// ---- commit-reveal (owner: src/commit_reveal) ----
+
+	/// Unrevealed weight commits: `(NetUid, hotkey) → [(hash, commit epoch, commit block, 0)]`,
+	/// oldest first, at most [`MAX_UNREVEALED_COMMITS`]. Absent when empty.
+	///
+	/// A commit made in epoch `e` is revealed in epoch `e + RevealPeriodEpochs` and expires
+	/// after it.
+	#[pallet::storage]
+	pub type WeightCommits<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		NetUid,
+		Twox64Concat,
+		T::AccountId,
+		WeightCommitQueue,
+		OptionQuery,
+	>;
+
+	/// Epochs between a weight commit and its reveal: `NetUid → u64`, within
+	/// `[MIN_COMMIT_REVEAL_PEROIDS, MAX_COMMIT_REVEAL_PEROIDS]` (default 1).
+	#[pallet::storage]
+	pub type RevealPeriodEpochs<T> =
+		StorageMap<_, Twox64Concat, NetUid, u64, ValueQuery, DefaultRevealPeriodEpochs>;
+
+	/// Client compatibility: a copy of `CommitRevealWeightsEnabled` under the name btcli 9.23.2
+	/// reads (`SubtensorModule.get_commit_reveal_weights_enabled`). Written with it.
+	#[pallet::storage]
+	#[pallet::storage_prefix = "get_commit_reveal_weights_enabled"]
+	pub type CommitRevealWeightsEnabledAlias<T> = StorageMap<_, Identity, NetUid, bool, ValueQuery>;
+
+	/// Client compatibility: a copy of `RevealPeriodEpochs` under the name btcli 9.23.2 reads
+	/// (`SubtensorModule.get_commit_reveal_period`). Written with it.
+	#[pallet::storage]
+	#[pallet::storage_prefix = "get_commit_reveal_period"]
+	pub type RevealPeriodEpochsAlias<T> =
+		StorageMap<_, Identity, NetUid, u64, ValueQuery, DefaultRevealPeriodEpochs>;
+
 	// ---- neurons (owner: src/neurons) ----
 
 	/// Number of UIDs in use on a subnet: `NetUid → u16`.
@@ -979,6 +1061,19 @@ pub mod pallet {
 		Blake2_128Concat,
 		T::AccountId,
 		PrometheusInfo,
+		OptionQuery,
+	>;
+
+	/// TLS certificate served with an axon (`serve_axon_tls`): `(NetUid, hotkey) →
+	/// NeuronCertificate`.
+	#[pallet::storage]
+	pub type NeuronCertificates<T: Config> = StorageDoubleMap<
+		_,
+		Identity,
+		NetUid,
+		Blake2_128Concat,
+		T::AccountId,
+		NeuronCertificate,
 		OptionQuery,
 	>;
 
@@ -1302,6 +1397,20 @@ pub mod pallet {
 		TakeDecreased(T::AccountId, T::AccountId, u16),
 		/// A validator set its weights: `(netuid, uid)`.
 		WeightsSet(NetUid, u16),
+		/// A hotkey committed a hash of its weights: `(hotkey, netuid, hash)`.
+		WeightsCommitted(T::AccountId, NetUid, CommitHash),
+		/// A hotkey revealed committed weights: `(hotkey, netuid, hash)`.
+		WeightsRevealed(T::AccountId, NetUid, CommitHash),
+		/// A hotkey revealed several commits at once: `(hotkey, netuid, hashes)`.
+		WeightsBatchRevealed(T::AccountId, NetUid, Vec<CommitHash>),
+		/// A batch of weight sets or commits finished: `(netuids, hotkey)`.
+		BatchWeightsCompleted(Vec<Compact<NetUid>>, T::AccountId),
+		/// A batch of weight sets or commits finished with at least one failed item.
+		BatchCompletedWithErrors(),
+		/// One item of a batch failed: `(netuid, error)`.
+		BatchWeightItemFailed(NetUid, DispatchError),
+		/// `RevealPeriodEpochs` was set: `(netuid, epochs)`.
+		CommitRevealPeriodsSet(NetUid, u64),
 		/// The miners of a subnet were paid their incentive at an epoch:
 		/// `(netuid, alpha per UID)`.
 		IncentiveAlphaEmittedToMiners {
@@ -1472,6 +1581,28 @@ pub mod pallet {
 		/// `root_register`: root is full and the hotkey's root stake is not above the smallest
 		/// root stake of a registered hotkey.
 		StakeTooLowForRoot,
+		/// Commit-reveal is off on this subnet: commits and reveals are refused.
+		CommitRevealDisabled,
+		/// The UID committed (or set weights) fewer than `WeightsSetRateLimit` blocks ago.
+		CommittingWeightsTooFast,
+		/// The hotkey already holds [`crate::MAX_UNREVEALED_COMMITS`] unrevealed commits here.
+		TooManyUnrevealedCommits,
+		/// The hotkey has no unrevealed commit on this subnet (or none matches and none expired).
+		NoWeightsCommitFound,
+		/// The commit's reveal epoch (commit epoch + `RevealPeriodEpochs`) has not come yet.
+		RevealTooEarly,
+		/// The revealed data matches a commit whose reveal epoch is over.
+		ExpiredWeightCommit,
+		/// The revealed data hashes to none of the hotkey's unrevealed commits.
+		InvalidRevealCommitHashNotMatch,
+		/// The argument lists of a batch call have different lengths.
+		InputLengthsUnequal,
+		/// `RevealPeriodEpochs` above [`crate::MAX_COMMIT_REVEAL_PEROIDS`].
+		RevealPeriodTooLarge,
+		/// `RevealPeriodEpochs` below [`crate::MIN_COMMIT_REVEAL_PEROIDS`].
+		RevealPeriodTooSmall,
+		/// The TLS certificate is empty or longer than 65 bytes (algorithm byte + 64-byte key).
+		InvalidCertificate,
 	}
 
 	/// Genesis configuration.
@@ -1612,8 +1743,10 @@ pub mod pallet {
 		///   [`Error::SettingWeightsTooFast`], [`Error::DuplicateUids`],
 		///   [`Error::UidVecContainInvalidOne`], [`Error::WeightVecLengthIsLow`],
 		///   [`Error::MaxWeightExceeded`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::set_weights())]
+		#[pallet::weight((T::WeightInfo::set_weights(), DispatchClass::Normal, Pays::No))]
 		pub fn set_weights(
 			origin: OriginFor<T>,
 			netuid: NetUid,
@@ -1629,8 +1762,10 @@ pub mod pallet {
 		/// exactly one mechanism, 0 (what the Bittensor SDK and btcli send).
 		///
 		/// - Errors: as `set_weights`, plus [`Error::MechanismDoesNotExist`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(119)]
-		#[pallet::weight(T::WeightInfo::set_weights())]
+		#[pallet::weight((T::WeightInfo::set_weights(), DispatchClass::Normal, Pays::No))]
 		pub fn set_mechanism_weights(
 			origin: OriginFor<T>,
 			netuid: NetUid,
@@ -1642,6 +1777,180 @@ pub mod pallet {
 			let hotkey = ensure_signed(origin)?;
 			ensure!(mecid == 0, Error::<T>::MechanismDoesNotExist);
 			Self::do_set_weights(&hotkey, netuid, &dests, &weights, version_key)
+		}
+
+		/// Set the signer's weights on several subnets at once: `weights[i]` (`(uid, weight)`
+		/// pairs) on `netuids[i]` with `version_keys[i]`. Each item is a `set_weights`; an item
+		/// that fails is reported and skipped (the reference's semantics). The transaction
+		/// extension refuses the whole call in the pool if any item would fail.
+		///
+		/// - Origin: signed by the validator hotkey.
+		/// - Emits: [`Event::WeightsSet`] per item set, [`Event::BatchCompletedWithErrors`] and
+		///   [`Event::BatchWeightItemFailed`] per failed item, then
+		///   [`Event::BatchWeightsCompleted`].
+		/// - Errors: [`Error::InputLengthsUnequal`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
+		#[pallet::call_index(80)]
+		#[pallet::weight((
+			T::WeightInfo::batch_set_weights(crate::len_u32(netuids.len())),
+			DispatchClass::Normal,
+			Pays::No
+		))]
+		pub fn batch_set_weights(
+			origin: OriginFor<T>,
+			netuids: Vec<Compact<NetUid>>,
+			weights: Vec<Vec<(Compact<u16>, Compact<u16>)>>,
+			version_keys: Vec<Compact<u64>>,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			Self::do_batch_set_weights(&hotkey, &netuids, &weights, &version_keys)
+		}
+
+		/// Commit `commit_hash`, the BlakeTwo256 hash of the SCALE encoding of `(hotkey, netuid,
+		/// uids, values, salt, version_key)`, to be revealed with `reveal_weights` in epoch
+		/// `current + RevealPeriodEpochs`. Counts as a weight update for the rate limit.
+		///
+		/// - Origin: signed by a hotkey registered on `netuid`.
+		/// - Emits: [`Event::WeightsCommitted`].
+		/// - Errors: [`Error::SubnetNotExists`], [`Error::CommitRevealDisabled`],
+		///   [`Error::HotKeyNotRegisteredInSubNet`], [`Error::CommittingWeightsTooFast`],
+		///   [`Error::TooManyUnrevealedCommits`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
+		#[pallet::call_index(96)]
+		#[pallet::weight((T::WeightInfo::commit_weights(), DispatchClass::Normal, Pays::No))]
+		pub fn commit_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			commit_hash: CommitHash,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			Self::do_commit_weights(&hotkey, netuid, commit_hash)
+		}
+
+		/// Reveal the weights of an earlier commit: `uids`, `values`, `salt` and `version_key`
+		/// must hash (with the signer and `netuid`) to one of the signer's commits whose reveal
+		/// epoch is now. That commit and every older one are removed, and the weights are set
+		/// with every check of `set_weights` except the rate limit (the commit counted).
+		///
+		/// - Origin: signed by the committing hotkey.
+		/// - Emits: [`Event::WeightsSet`], [`Event::WeightsRevealed`].
+		/// - Errors: [`Error::CommitRevealDisabled`], [`Error::NoWeightsCommitFound`],
+		///   [`Error::ExpiredWeightCommit`], [`Error::InvalidRevealCommitHashNotMatch`],
+		///   [`Error::RevealTooEarly`], and the errors of `set_weights`.
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
+		#[pallet::call_index(97)]
+		#[pallet::weight((T::WeightInfo::reveal_weights(), DispatchClass::Normal, Pays::No))]
+		pub fn reveal_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			uids: Vec<u16>,
+			values: Vec<u16>,
+			salt: Vec<u16>,
+			version_key: u64,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			Self::do_reveal_weights(&hotkey, netuid, &uids, &values, &salt, version_key)
+		}
+
+		/// Reveal several commits on `netuid` at once (item `i` is `uids_list[i]`,
+		/// `values_list[i]`, `salts_list[i]`, `version_keys[i]`). All or nothing: every reveal is
+		/// checked before any is applied; each removes only its own commit.
+		///
+		/// - Origin: signed by the committing hotkey.
+		/// - Emits: [`Event::WeightsSet`] per reveal, [`Event::WeightsBatchRevealed`].
+		/// - Errors: [`Error::InputLengthsUnequal`], and those of `reveal_weights`.
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
+		#[pallet::call_index(98)]
+		#[pallet::weight((
+			T::WeightInfo::batch_reveal_weights(crate::len_u32(uids_list.len())),
+			DispatchClass::Normal,
+			Pays::No
+		))]
+		pub fn batch_reveal_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			uids_list: Vec<Vec<u16>>,
+			values_list: Vec<Vec<u16>>,
+			salts_list: Vec<Vec<u16>>,
+			version_keys: Vec<u64>,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			Self::do_batch_reveal_weights(
+				&hotkey,
+				netuid,
+				&uids_list,
+				&values_list,
+				&salts_list,
+				&version_keys,
+			)
+		}
+
+		/// Commit `commit_hashes[i]` on `netuids[i]` for each `i`; an item that fails is reported
+		/// and skipped (the reference's semantics). The transaction extension refuses the whole
+		/// call in the pool if any item would fail.
+		///
+		/// - Origin: signed by the committing hotkey.
+		/// - Emits: [`Event::WeightsCommitted`] per item, [`Event::BatchCompletedWithErrors`] and
+		///   [`Event::BatchWeightItemFailed`] per failed item, [`Event::BatchWeightsCompleted`].
+		/// - Errors: [`Error::InputLengthsUnequal`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
+		#[pallet::call_index(100)]
+		#[pallet::weight((
+			T::WeightInfo::batch_commit_weights(crate::len_u32(netuids.len())),
+			DispatchClass::Normal,
+			Pays::No
+		))]
+		pub fn batch_commit_weights(
+			origin: OriginFor<T>,
+			netuids: Vec<Compact<NetUid>>,
+			commit_hashes: Vec<CommitHash>,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			Self::do_batch_commit_weights(&hotkey, &netuids, &commit_hashes)
+		}
+
+		/// As [`Pallet::commit_weights`] for mechanism `mecid`; only mechanism 0 exists.
+		///
+		/// - Errors: as `commit_weights`, plus [`Error::MechanismDoesNotExist`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
+		#[pallet::call_index(115)]
+		#[pallet::weight((T::WeightInfo::commit_weights(), DispatchClass::Normal, Pays::No))]
+		pub fn commit_mechanism_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			mecid: u8,
+			commit_hash: CommitHash,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			ensure!(mecid == 0, Error::<T>::MechanismDoesNotExist);
+			Self::do_commit_weights(&hotkey, netuid, commit_hash)
+		}
+
+		/// As [`Pallet::reveal_weights`] for mechanism `mecid`; only mechanism 0 exists.
+		///
+		/// - Errors: as `reveal_weights`, plus [`Error::MechanismDoesNotExist`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
+		#[pallet::call_index(116)]
+		#[pallet::weight((T::WeightInfo::reveal_weights(), DispatchClass::Normal, Pays::No))]
+		pub fn reveal_mechanism_weights(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			mecid: u8,
+			uids: Vec<u16>,
+			values: Vec<u16>,
+			salt: Vec<u16>,
+			version_key: u64,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			ensure!(mecid == 0, Error::<T>::MechanismDoesNotExist);
+			Self::do_reveal_weights(&hotkey, netuid, &uids, &values, &salt, version_key)
 		}
 
 		/// Stake `amount_staked` RAO of the signer's TAO on `hotkey` in subnet `netuid`.
@@ -1698,8 +2007,10 @@ pub mod pallet {
 		/// - Emits: [`Event::TakeDecreased`].
 		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NonAssociatedColdKey`],
 		///   [`Error::DelegateTakeTooLow`] (below `MinDelegateTake`, or not a decrease).
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(65)]
-		#[pallet::weight(T::WeightInfo::decrease_take())]
+		#[pallet::weight((T::WeightInfo::decrease_take(), DispatchClass::Normal, Pays::No))]
 		pub fn decrease_take(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1717,8 +2028,10 @@ pub mod pallet {
 		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NonAssociatedColdKey`],
 		///   [`Error::DelegateTakeTooHigh`] (above `MaxDelegateTake`, or not an increase),
 		///   [`Error::DelegateTxRateLimitExceeded`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(66)]
-		#[pallet::weight(T::WeightInfo::increase_take())]
+		#[pallet::weight((T::WeightInfo::increase_take(), DispatchClass::Normal, Pays::No))]
 		pub fn increase_take(
 			origin: OriginFor<T>,
 			hotkey: T::AccountId,
@@ -1896,8 +2209,10 @@ pub mod pallet {
 		/// - Errors: [`Error::SubnetNotExists`], [`Error::HotKeyNotRegisteredInNetwork`],
 		///   [`Error::InvalidIpType`], [`Error::InvalidIpAddress`], [`Error::InvalidPort`],
 		///   [`Error::InvalidProtocol`], [`Error::ServingRateLimitExceeded`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::serve_axon())]
+		#[pallet::weight((T::WeightInfo::serve_axon(), DispatchClass::Normal, Pays::No))]
 		pub fn serve_axon(
 			origin: OriginFor<T>,
 			netuid: NetUid,
@@ -1920,7 +2235,44 @@ pub mod pallet {
 				placeholder1,
 				placeholder2,
 			};
-			Self::do_serve_axon(&hotkey, netuid, axon)
+			Self::do_serve_axon(&hotkey, netuid, axon, None)
+		}
+
+		/// As [`Pallet::serve_axon`], also storing the axon's TLS `certificate` (its first byte
+		/// is the key algorithm, the rest the public key, at most 64 bytes) in
+		/// `NeuronCertificates`.
+		///
+		/// - Origin: signed by a hotkey registered on `netuid`.
+		/// - Emits: [`Event::AxonServed`].
+		/// - Errors: as `serve_axon`, plus [`Error::InvalidCertificate`].
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
+		#[pallet::call_index(40)]
+		#[pallet::weight((T::WeightInfo::serve_axon_tls(), DispatchClass::Normal, Pays::No))]
+		pub fn serve_axon_tls(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			version: u32,
+			ip: u128,
+			port: u16,
+			ip_type: u8,
+			protocol: u8,
+			placeholder1: u8,
+			placeholder2: u8,
+			certificate: Vec<u8>,
+		) -> DispatchResult {
+			let hotkey = ensure_signed(origin)?;
+			let axon = AxonInfo {
+				block: 0,
+				version,
+				ip,
+				port,
+				ip_type,
+				protocol,
+				placeholder1,
+				placeholder2,
+			};
+			Self::do_serve_axon(&hotkey, netuid, axon, Some(&certificate))
 		}
 
 		/// Serve a prometheus endpoint for `hotkey` (the signer) on subnet `netuid`.
@@ -1928,8 +2280,10 @@ pub mod pallet {
 		/// - Origin: signed by a hotkey registered on `netuid`.
 		/// - Emits: [`Event::PrometheusServed`].
 		/// - Errors: as [`Pallet::serve_axon`], without the protocol check.
+		/// - Fee: none (`Pays::No`); the pool admits the call only if it would succeed
+		///   ([`crate::extension`]).
 		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::serve_prometheus())]
+		#[pallet::weight((T::WeightInfo::serve_prometheus(), DispatchClass::Normal, Pays::No))]
 		pub fn serve_prometheus(
 			origin: OriginFor<T>,
 			netuid: NetUid,

@@ -264,3 +264,40 @@ pub struct DissolvePayout {
 	/// All alpha of the subnet when it was dissolved: `SubnetAlphaIn + SubnetAlphaOut`.
 	pub all_alpha: u128,
 }
+
+/// The hash type of weight commits: BlakeTwo256's output (`H256`).
+pub type CommitHash = <sp_runtime::traits::BlakeTwo256 as sp_runtime::traits::Hash>::Output;
+
+/// Longest TLS public key of a [`NeuronCertificate`], in bytes.
+pub const MAX_CERTIFICATE_KEY_LEN: u32 = 64;
+
+/// An axon's TLS certificate (`serve_axon_tls`), as the reference stores it.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct NeuronCertificate {
+	/// The neuron's TLS public key.
+	pub public_key: BoundedVec<u8, ConstU32<MAX_CERTIFICATE_KEY_LEN>>,
+	/// The algorithm of the key.
+	pub algorithm: u8,
+}
+
+impl NeuronCertificate {
+	/// Parse the `certificate` argument of `serve_axon_tls`: the first byte is the algorithm,
+	/// the rest (at most [`MAX_CERTIFICATE_KEY_LEN`] bytes) the public key. `None` if empty or
+	/// too long.
+	pub fn parse(certificate: &[u8]) -> Option<Self> {
+		let (algorithm, key) = certificate.split_first()?;
+		let public_key = BoundedVec::try_from(key.to_vec()).ok()?;
+		Some(Self { public_key, algorithm: *algorithm })
+	}
+}

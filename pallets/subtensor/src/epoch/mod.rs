@@ -5,8 +5,8 @@
 //! This module owns `Weights`, `Bonds`, `WeightsVersionKey`, the per-UID outputs (`Rank`,
 //! `Trust`, `Consensus`, `Incentive`, `Dividends`, `ValidatorTrust`, `StakeWeight`,
 //! `ValidatorPermit`, `Active`, `Emission`; `PruningScores` is shared with `neurons`),
-//! `BlocksSinceLastStep`, `LastMechansimStepBlock`, `SubnetEpochConsensus` and
-//! `MechanismCountCurrent`.
+//! `BlocksSinceLastStep`, `LastMechansimStepBlock`, `SubnetEpochConsensus`,
+//! `MechanismCountCurrent` and `SubnetEpochIndex`.
 
 mod set_weights;
 
@@ -55,7 +55,7 @@ impl<T: Config> Pallet<T> {
 				.collect(),
 			weights: (0..n).map(|uid| Weights::<T>::get(netuid, uid).into_inner()).collect(),
 			bonds: (0..n).map(|uid| Bonds::<T>::get(netuid, uid).into_inner()).collect(),
-			commit_block: None,
+			commit_block: Self::commit_blocks(netuid, &hotkeys),
 		}
 	}
 
@@ -99,6 +99,9 @@ impl<T: Config> Pallet<T> {
 		let inputs = Self::epoch_inputs(netuid);
 		let outputs = yuma::epoch(&inputs, &Self::yuma_params(netuid, rao_emission));
 		Self::persist_epoch(netuid, &outputs);
+		// Counted after the inputs were read: until now commit-reveal saw this epoch through its
+		// look-ahead (`current_epoch_with_lookahead`), as the reference does.
+		SubnetEpochIndex::<T>::mutate(netuid, |e| *e = e.saturating_add(1));
 		(inputs, outputs)
 	}
 
@@ -213,5 +216,6 @@ impl<T: Config> Pallet<T> {
 		let _ = TaoDividendsPerSubnet::<T>::clear_prefix(netuid, u32::MAX, None);
 		SubnetEpochConsensus::<T>::remove(netuid);
 		MechanismCountCurrent::<T>::remove(netuid);
+		SubnetEpochIndex::<T>::remove(netuid);
 	}
 }

@@ -46,30 +46,60 @@ impl<T: Config> Pallet<T> {
 		Ok(block)
 	}
 
-	/// Store `axon` for `hotkey` on `netuid` after validating it.
+	/// Every check of `serve_axon` (and `serve_axon_tls` with `certificate`), with no write:
+	/// the block the axon will carry if the call would succeed.
+	pub fn check_serve_axon(
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+		axon: &AxonInfo,
+		certificate: Option<&[u8]>,
+	) -> Result<u64, Error<T>> {
+		let last = Axons::<T>::get(netuid, hotkey).map(|a| a.block);
+		let block = Self::ensure_endpoint(hotkey, netuid, axon.ip_type, axon.ip, axon.port, last)?;
+		ensure!(axon.protocol <= MAX_AXON_PROTOCOL, Error::<T>::InvalidProtocol);
+		if let Some(certificate) = certificate {
+			ensure!(
+				NeuronCertificate::parse(certificate).is_some(),
+				Error::<T>::InvalidCertificate
+			);
+		}
+		Ok(block)
+	}
+
+	/// Store `axon` (and the parsed `certificate`, if any) for `hotkey` on `netuid` after
+	/// [`Pallet::check_serve_axon`].
 	pub(crate) fn do_serve_axon(
 		hotkey: &T::AccountId,
 		netuid: NetUid,
 		mut axon: AxonInfo,
+		certificate: Option<&[u8]>,
 	) -> DispatchResult {
-		let last = Axons::<T>::get(netuid, hotkey).map(|a| a.block);
-		let block = Self::ensure_endpoint(hotkey, netuid, axon.ip_type, axon.ip, axon.port, last)?;
-		ensure!(axon.protocol <= MAX_AXON_PROTOCOL, Error::<T>::InvalidProtocol);
-		axon.block = block;
+		axon.block = Self::check_serve_axon(hotkey, netuid, &axon, certificate)?;
+		if let Some(certificate) = certificate.and_then(NeuronCertificate::parse) {
+			NeuronCertificates::<T>::insert(netuid, hotkey, certificate);
+		}
 		Axons::<T>::insert(netuid, hotkey, axon);
 		Self::deposit_event(Event::AxonServed(netuid, hotkey.clone()));
 		Ok(())
 	}
 
-	/// Store `info` for `hotkey` on `netuid` after validating it.
+	/// Every check of `serve_prometheus`, with no write: the block the endpoint will carry.
+	pub fn check_serve_prometheus(
+		hotkey: &T::AccountId,
+		netuid: NetUid,
+		info: &PrometheusInfo,
+	) -> Result<u64, Error<T>> {
+		let last = Prometheus::<T>::get(netuid, hotkey).map(|p| p.block);
+		Self::ensure_endpoint(hotkey, netuid, info.ip_type, info.ip, info.port, last)
+	}
+
+	/// Store `info` for `hotkey` on `netuid` after [`Pallet::check_serve_prometheus`].
 	pub(crate) fn do_serve_prometheus(
 		hotkey: &T::AccountId,
 		netuid: NetUid,
 		mut info: PrometheusInfo,
 	) -> DispatchResult {
-		let last = Prometheus::<T>::get(netuid, hotkey).map(|p| p.block);
-		let block = Self::ensure_endpoint(hotkey, netuid, info.ip_type, info.ip, info.port, last)?;
-		info.block = block;
+		info.block = Self::check_serve_prometheus(hotkey, netuid, &info)?;
 		Prometheus::<T>::insert(netuid, hotkey, info);
 		Self::deposit_event(Event::PrometheusServed(netuid, hotkey.clone()));
 		Ok(())

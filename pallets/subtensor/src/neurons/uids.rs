@@ -70,6 +70,8 @@ impl<T: Config> Pallet<T> {
 			IsNetworkMember::<T>::remove(&old, netuid);
 			Axons::<T>::remove(netuid, &old);
 			Prometheus::<T>::remove(netuid, &old);
+			NeuronCertificates::<T>::remove(netuid, &old);
+			Self::clear_weight_commits_of(netuid, &old);
 		}
 		let index = usize::from(uid);
 		LastUpdate::<T>::mutate(netuid, |v| {
@@ -157,6 +159,7 @@ impl<T: Config> Pallet<T> {
 		let _ = BlockAtRegistration::<T>::clear_prefix(netuid, u32::MAX, None);
 		let _ = Axons::<T>::clear_prefix(netuid, u32::MAX, None);
 		let _ = Prometheus::<T>::clear_prefix(netuid, u32::MAX, None);
+		let _ = NeuronCertificates::<T>::clear_prefix(netuid, u32::MAX, None);
 		SubnetworkN::<T>::remove(netuid);
 		LastUpdate::<T>::remove(netuid);
 		PruningScores::<T>::remove(netuid);

@@ -15,46 +15,67 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Checks shared by both take changes: the hotkey exists and `coldkey` owns it.
-	fn ensure_take_owner(coldkey: &T::AccountId, hotkey: &T::AccountId) -> DispatchResult {
+	fn ensure_take_owner(coldkey: &T::AccountId, hotkey: &T::AccountId) -> Result<(), Error<T>> {
 		ensure!(Self::hotkey_account_exists(hotkey), Error::<T>::HotKeyAccountNotExists);
 		ensure!(Owner::<T>::get(hotkey) == *coldkey, Error::<T>::NonAssociatedColdKey);
 		Ok(())
 	}
 
-	/// `decrease_take`: lower the take to `take` (≥ `MinDelegateTake`, < the current take).
+	/// Every check of `decrease_take`, with no write: `coldkey` owns `hotkey` and `take` is
+	/// at least `MinDelegateTake` and below the current take.
+	pub fn check_decrease_take(
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		take: u16,
+	) -> Result<(), Error<T>> {
+		Self::ensure_take_owner(coldkey, hotkey)?;
+		ensure!(take < Delegates::<T>::get(hotkey), Error::<T>::DelegateTakeTooLow);
+		ensure!(take >= MinDelegateTake::<T>::get(), Error::<T>::DelegateTakeTooLow);
+		Ok(())
+	}
+
+	/// `decrease_take`: lower the take to `take` after [`Pallet::check_decrease_take`].
 	pub(crate) fn do_decrease_take(
 		coldkey: &T::AccountId,
 		hotkey: &T::AccountId,
 		take: u16,
 	) -> DispatchResult {
-		Self::ensure_take_owner(coldkey, hotkey)?;
-		ensure!(take < Delegates::<T>::get(hotkey), Error::<T>::DelegateTakeTooLow);
-		ensure!(take >= MinDelegateTake::<T>::get(), Error::<T>::DelegateTakeTooLow);
+		Self::check_decrease_take(coldkey, hotkey, take)?;
 		Delegates::<T>::insert(hotkey, take);
 		LastTxBlockDelegateTake::<T>::insert(hotkey, Self::current_block());
 		Self::deposit_event(Event::TakeDecreased(coldkey.clone(), hotkey.clone(), take));
 		Ok(())
 	}
 
-	/// `increase_take`: raise the take to `take` (≤ `MaxDelegateTake`, > the current take), at
-	/// least `TxDelegateTakeRateLimit` blocks after the last take change.
+	/// Every check of `increase_take`, with no write: `coldkey` owns `hotkey`, `take` is above
+	/// the current take and at most `MaxDelegateTake`, and at least `TxDelegateTakeRateLimit`
+	/// blocks passed since the last take change.
+	pub fn check_increase_take(
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		take: u16,
+	) -> Result<(), Error<T>> {
+		Self::ensure_take_owner(coldkey, hotkey)?;
+		ensure!(take > Delegates::<T>::get(hotkey), Error::<T>::DelegateTakeTooHigh);
+		ensure!(take <= MaxDelegateTake::<T>::get(), Error::<T>::DelegateTakeTooHigh);
+		if let Some(last) = LastTxBlockDelegateTake::<T>::get(hotkey) {
+			ensure!(
+				Self::current_block().saturating_sub(last) >= TxDelegateTakeRateLimit::<T>::get(),
+				Error::<T>::DelegateTxRateLimitExceeded
+			);
+		}
+		Ok(())
+	}
+
+	/// `increase_take`: raise the take to `take` after [`Pallet::check_increase_take`].
 	pub(crate) fn do_increase_take(
 		coldkey: &T::AccountId,
 		hotkey: &T::AccountId,
 		take: u16,
 	) -> DispatchResult {
-		Self::ensure_take_owner(coldkey, hotkey)?;
-		ensure!(take > Delegates::<T>::get(hotkey), Error::<T>::DelegateTakeTooHigh);
-		ensure!(take <= MaxDelegateTake::<T>::get(), Error::<T>::DelegateTakeTooHigh);
-		let block = Self::current_block();
-		if let Some(last) = LastTxBlockDelegateTake::<T>::get(hotkey) {
-			ensure!(
-				block.saturating_sub(last) >= TxDelegateTakeRateLimit::<T>::get(),
-				Error::<T>::DelegateTxRateLimitExceeded
-			);
-		}
+		Self::check_increase_take(coldkey, hotkey, take)?;
 		Delegates::<T>::insert(hotkey, take);
-		LastTxBlockDelegateTake::<T>::insert(hotkey, block);
+		LastTxBlockDelegateTake::<T>::insert(hotkey, Self::current_block());
 		Self::deposit_event(Event::TakeIncreased(coldkey.clone(), hotkey.clone(), take));
 		Ok(())
 	}

@@ -131,6 +131,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn remove_network(netuid: NetUid) {
 		Self::clear_neurons(netuid);
 		Self::clear_consensus(netuid);
+		Self::clear_commit_reveal(netuid);
 		Self::clear_coinbase(netuid);
 		// Subnet.
 		NetworksAdded::<T>::remove(netuid);
@@ -166,6 +167,7 @@ impl<T: Config> Pallet<T> {
 		AlphaValues::<T>::remove(netuid);
 		Yuma3On::<T>::remove(netuid);
 		CommitRevealWeightsEnabled::<T>::remove(netuid);
+		CommitRevealWeightsEnabledAlias::<T>::remove(netuid);
 		MaxWeightsLimit::<T>::remove(netuid);
 		Difficulty::<T>::remove(netuid);
 		MinDifficulty::<T>::remove(netuid);

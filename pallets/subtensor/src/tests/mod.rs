@@ -8,8 +8,10 @@
 )]
 
 mod client_calls;
+mod commit_reveal;
 mod dissolve;
 mod emission;
+mod free_calls;
 mod genesis;
 mod hardening;
 mod hooks;

@@ -4,7 +4,7 @@ use frame_support::{assert_noop, assert_ok};
 
 /// Alice's started subnet `NET` with owner hotkey `HOT_A` (UID 0); `HOT_B` (UID 1) and
 /// `HOT_C` (UID 2) registered by Bob; `HOT_B` holds stake and, after one epoch, a permit.
-fn with_validator(test: impl FnOnce()) {
+pub(super) fn with_validator(test: impl FnOnce()) {
 	ExtBuilder::default()
 		.with_balances(&[(ALICE, 10_000 * TAO), (BOB, 10_000 * TAO)])
 		.build_and_execute(|| {

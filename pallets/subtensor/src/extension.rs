@@ -1,0 +1,462 @@
+//! `SubtensorTransactionExtension`: pool-time validation of the free (`Pays::No`) calls.
+//!
+//! Validators' everyday calls pay no fee, so that a hotkey holding no TAO can send them:
+//! `set_weights`, `set_mechanism_weights`, `batch_set_weights`, `commit_weights`,
+//! `commit_mechanism_weights`, `batch_commit_weights`, `reveal_weights`,
+//! `reveal_mechanism_weights`, `batch_reveal_weights`, `serve_axon`, `serve_axon_tls`,
+//! `serve_prometheus`, `increase_take`, `decrease_take`. A free call that fails would cost its
+//! sender nothing, so this extension runs, in `validate`, exactly the checks of the call (the
+//! pallet's side-effect-free `check_*` functions, which the calls themselves also run) and
+//! rejects a call that would fail with `InvalidTransaction::Custom(code)`. Every other call
+//! passes through untouched.
+//!
+//! `validate` runs when a transaction enters the pool, when the pool revalidates it, and again
+//! when a block is built (`apply_extrinsic` → `dispatch_transaction` → `validate_and_prepare`
+//! → `validate`), so a free call that became invalid meanwhile is left out of the block (the
+//! block builder drops a transaction whose validation fails) instead of being included as a
+//! free failure.
+//!
+//! On the wire the extension is empty: a `PhantomData` struct (zero bytes) with `Implicit = ()`
+//! (zero bytes in the signed payload), so clients that do not know its identifier can still
+//! build transactions (clients.md §0.5, §1.2).
+//!
+//! Pool policy:
+//! - Each accepted free call `provides` the tag `("SubtensorFree", kind, signer, netuid or
+//!   hotkey)`, so the pool keeps one pending free call per signer, subnet (or hotkey) and kind;
+//!   a second one is refused until the first is included or dropped.
+//! - Its priority is 0 (it never outranks a paying transaction) and its longevity is
+//!   [`FREE_CALL_LONGEVITY`] blocks.
+//! - A `batch_set_weights` or `batch_commit_weights` is free only if every item would succeed:
+//!   it is refused if empty, if a netuid appears twice, or if any item fails its check (the
+//!   call itself skips failed items, as the reference).
+//! - Free calls nested in `Utility.batch`/`batch_all`/`force_batch`/`as_derivative`/
+//!   `dispatch_as` are not free: pallet-utility declares those wrappers `Pays::Yes` and reports
+//!   `Pays::Yes` after dispatch whatever the inner calls declare, so the batch pays its fee and
+//!   the inner calls need no pool check. `Sudo` wrappers can only be sent by the sudo key.
+//!
+//! ## Rejection codes
+//!
+//! `InvalidTransaction::Custom(code)`, one code per reason (stable; never renumbered):
+//!
+//! | code | reason | pallet error |
+//! |---:|---|---|
+//! | 1 | subnet does not exist | `SubnetNotExists` |
+//! | 2 | signer (hotkey) not registered on the subnet | `HotKeyNotRegisteredInSubNet`, `HotKeyNotRegisteredInNetwork` |
+//! | 3 | commit-reveal is on: plain `set_weights` refused | `CommitRevealEnabled` |
+//! | 4 | commit-reveal is off: commit/reveal refused | `CommitRevealDisabled` |
+//! | 5 | `dests` and `weights` lengths differ | `WeightVecNotEqualSize` |
+//! | 6 | more weights than UIDs | `UidsLengthExceedUidsInSubNet` |
+//! | 7 | stake below `StakeThreshold` | `NotEnoughStakeToSetWeights` |
+//! | 8 | `version_key` below `WeightsVersionKey` | `IncorrectWeightVersionKey` |
+//! | 9 | weights set too fast (`WeightsSetRateLimit`) | `SettingWeightsTooFast` |
+//! | 10 | no validator permit | `NeuronNoValidatorPermit` |
+//! | 11 | duplicate UID | `DuplicateUids` |
+//! | 12 | UID out of range | `UidVecContainInvalidOne` |
+//! | 13 | fewer weights than `MinAllowedWeights` | `WeightVecLengthIsLow` |
+//! | 14 | a weight above `MaxWeightsLimit` | `MaxWeightExceeded` |
+//! | 15 | mechanism other than 0 | `MechanismDoesNotExist` |
+//! | 16 | commit too fast (`WeightsSetRateLimit`) | `CommittingWeightsTooFast` |
+//! | 17 | too many unrevealed commits | `TooManyUnrevealedCommits` |
+//! | 18 | no commit to reveal | `NoWeightsCommitFound` |
+//! | 19 | reveal before the commit's reveal epoch | `RevealTooEarly` |
+//! | 20 | reveal after the commit's reveal epoch (expired) | `ExpiredWeightCommit` |
+//! | 21 | revealed data matches no commit | `InvalidRevealCommitHashNotMatch` |
+//! | 22 | batch argument lengths differ | `InputLengthsUnequal` |
+//! | 23 | IP type not 4 or 6 | `InvalidIpType` |
+//! | 24 | invalid IP address | `InvalidIpAddress` |
+//! | 25 | port 0 | `InvalidPort` |
+//! | 26 | axon protocol too high | `InvalidProtocol` |
+//! | 27 | endpoint served too fast (`ServingRateLimit`) | `ServingRateLimitExceeded` |
+//! | 28 | TLS certificate empty or too long | `InvalidCertificate` |
+//! | 29 | hotkey has no owner | `HotKeyAccountNotExists` |
+//! | 30 | signer (coldkey) does not own the hotkey | `NonAssociatedColdKey` |
+//! | 31 | take too low / not below the current take | `DelegateTakeTooLow` |
+//! | 32 | take too high / not above the current take | `DelegateTakeTooHigh` |
+//! | 33 | take changed too recently (`TxDelegateTakeRateLimit`) | `DelegateTxRateLimitExceeded` |
+//! | 34 | batch has no item | — (extension policy) |
+//! | 35 | batch names a netuid twice | — (extension policy) |
+//! | 255 | any other failure of the call | any other error |
+
+use crate::*;
+use alloc::{collections::btree_set::BTreeSet, vec, vec::Vec};
+use codec::{Compact, Decode, DecodeWithMemTracking, Encode};
+use core::marker::PhantomData;
+use frame_support::{pallet_prelude::TransactionSource, traits::IsSubType, DefaultNoBound};
+use scale_info::TypeInfo;
+use sp_runtime::{
+	impl_tx_ext_default,
+	traits::{DispatchInfoOf, Get, Implication, TransactionExtension, ValidateResult},
+	transaction_validity::{
+		InvalidTransaction, TransactionLongevity, TransactionValidityError, ValidTransaction,
+	},
+	Weight,
+};
+
+/// Blocks a free call stays valid in the pool before it must be revalidated from scratch.
+pub const FREE_CALL_LONGEVITY: TransactionLongevity = 64;
+
+/// Storage reads the extension's checks of one free call make, at most (a `set_weights` or a
+/// reveal; the others read fewer). Provisional, not benchmarked; counted per batch item.
+const READS_PER_CHECK: u64 = 20;
+
+/// Why a free call was rejected in the pool: the `u8` of `InvalidTransaction::Custom`. The
+/// table is in the module docs; codes never change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+#[allow(missing_docs)]
+pub enum CustomTransactionError {
+	SubnetNotExists = 1,
+	HotKeyNotRegistered = 2,
+	CommitRevealEnabled = 3,
+	CommitRevealDisabled = 4,
+	WeightVecNotEqualSize = 5,
+	UidsLengthExceedUidsInSubNet = 6,
+	NotEnoughStakeToSetWeights = 7,
+	IncorrectWeightVersionKey = 8,
+	SettingWeightsTooFast = 9,
+	NeuronNoValidatorPermit = 10,
+	DuplicateUids = 11,
+	UidVecContainInvalidOne = 12,
+	WeightVecLengthIsLow = 13,
+	MaxWeightExceeded = 14,
+	MechanismDoesNotExist = 15,
+	CommittingWeightsTooFast = 16,
+	TooManyUnrevealedCommits = 17,
+	NoWeightsCommitFound = 18,
+	RevealTooEarly = 19,
+	ExpiredWeightCommit = 20,
+	InvalidRevealCommitHashNotMatch = 21,
+	InputLengthsUnequal = 22,
+	InvalidIpType = 23,
+	InvalidIpAddress = 24,
+	InvalidPort = 25,
+	InvalidProtocol = 26,
+	ServingRateLimitExceeded = 27,
+	InvalidCertificate = 28,
+	HotKeyAccountNotExists = 29,
+	NonAssociatedColdKey = 30,
+	DelegateTakeTooLow = 31,
+	DelegateTakeTooHigh = 32,
+	DelegateTxRateLimitExceeded = 33,
+	EmptyBatch = 34,
+	DuplicateNetuidInBatch = 35,
+	Other = 255,
+}
+
+impl CustomTransactionError {
+	/// The code sent in `InvalidTransaction::Custom`.
+	pub fn code(self) -> u8 {
+		self as u8
+	}
+}
+
+impl From<CustomTransactionError> for TransactionValidityError {
+	fn from(e: CustomTransactionError) -> Self {
+		InvalidTransaction::Custom(e.code()).into()
+	}
+}
+
+impl<T: Config> From<Error<T>> for CustomTransactionError {
+	fn from(e: Error<T>) -> Self {
+		use CustomTransactionError as C;
+		match e {
+			Error::<T>::SubnetNotExists => C::SubnetNotExists,
+			Error::<T>::HotKeyNotRegisteredInSubNet | Error::<T>::HotKeyNotRegisteredInNetwork => {
+				C::HotKeyNotRegistered
+			},
+			Error::<T>::CommitRevealEnabled => C::CommitRevealEnabled,
+			Error::<T>::CommitRevealDisabled => C::CommitRevealDisabled,
+			Error::<T>::WeightVecNotEqualSize => C::WeightVecNotEqualSize,
+			Error::<T>::UidsLengthExceedUidsInSubNet => C::UidsLengthExceedUidsInSubNet,
+			Error::<T>::NotEnoughStakeToSetWeights => C::NotEnoughStakeToSetWeights,
+			Error::<T>::IncorrectWeightVersionKey => C::IncorrectWeightVersionKey,
+			Error::<T>::SettingWeightsTooFast => C::SettingWeightsTooFast,
+			Error::<T>::NeuronNoValidatorPermit => C::NeuronNoValidatorPermit,
+			Error::<T>::DuplicateUids => C::DuplicateUids,
+			Error::<T>::UidVecContainInvalidOne => C::UidVecContainInvalidOne,
+			Error::<T>::WeightVecLengthIsLow => C::WeightVecLengthIsLow,
+			Error::<T>::MaxWeightExceeded => C::MaxWeightExceeded,
+			Error::<T>::MechanismDoesNotExist => C::MechanismDoesNotExist,
+			Error::<T>::CommittingWeightsTooFast => C::CommittingWeightsTooFast,
+			Error::<T>::TooManyUnrevealedCommits => C::TooManyUnrevealedCommits,
+			Error::<T>::NoWeightsCommitFound => C::NoWeightsCommitFound,
+			Error::<T>::RevealTooEarly => C::RevealTooEarly,
+			Error::<T>::ExpiredWeightCommit => C::ExpiredWeightCommit,
+			Error::<T>::InvalidRevealCommitHashNotMatch => C::InvalidRevealCommitHashNotMatch,
+			Error::<T>::InputLengthsUnequal => C::InputLengthsUnequal,
+			Error::<T>::InvalidIpType => C::InvalidIpType,
+			Error::<T>::InvalidIpAddress => C::InvalidIpAddress,
+			Error::<T>::InvalidPort => C::InvalidPort,
+			Error::<T>::InvalidProtocol => C::InvalidProtocol,
+			Error::<T>::ServingRateLimitExceeded => C::ServingRateLimitExceeded,
+			Error::<T>::InvalidCertificate => C::InvalidCertificate,
+			Error::<T>::HotKeyAccountNotExists => C::HotKeyAccountNotExists,
+			Error::<T>::NonAssociatedColdKey => C::NonAssociatedColdKey,
+			Error::<T>::DelegateTakeTooLow => C::DelegateTakeTooLow,
+			Error::<T>::DelegateTakeTooHigh => C::DelegateTakeTooHigh,
+			Error::<T>::DelegateTxRateLimitExceeded => C::DelegateTxRateLimitExceeded,
+			_ => C::Other,
+		}
+	}
+}
+
+/// Which free call a pool tag is for (part of the `provides` tag).
+#[derive(Clone, Copy, Encode)]
+#[repr(u8)]
+enum FreeKind {
+	SetWeights = 0,
+	CommitWeights = 1,
+	RevealWeights = 2,
+	ServeAxon = 3,
+	ServePrometheus = 4,
+	Take = 5,
+}
+
+/// The transaction extension validating the free calls of `SubtensorModule` (module docs).
+/// Zero bytes on the wire.
+#[derive(Encode, Decode, DecodeWithMemTracking, DefaultNoBound, Clone, Eq, PartialEq, TypeInfo)]
+#[scale_info(skip_type_params(T))]
+pub struct SubtensorTransactionExtension<T: Config + Send + Sync>(PhantomData<T>);
+
+impl<T: Config + Send + Sync> SubtensorTransactionExtension<T> {
+	/// The extension (it carries no data).
+	pub fn new() -> Self {
+		Self(PhantomData)
+	}
+}
+
+impl<T: Config + Send + Sync> core::fmt::Debug for SubtensorTransactionExtension<T> {
+	fn fmt(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+		write!(f, "SubtensorTransactionExtension")
+	}
+}
+
+/// The pool validity of an accepted free call: its tag, priority 0, [`FREE_CALL_LONGEVITY`].
+fn free_validity(tags: Vec<Vec<u8>>) -> ValidTransaction {
+	ValidTransaction {
+		priority: 0,
+		requires: Vec::new(),
+		provides: tags,
+		longevity: FREE_CALL_LONGEVITY,
+		propagate: true,
+	}
+}
+
+/// The `provides` tag of a free call.
+fn tag<A: Encode, K: Encode>(kind: FreeKind, who: &A, key: &K) -> Vec<u8> {
+	(b"SubtensorFree", kind, who, key).encode()
+}
+
+/// Refuse a batch that is empty or names a netuid twice.
+fn ensure_batch_netuids(netuids: &[Compact<NetUid>]) -> Result<(), CustomTransactionError> {
+	if netuids.is_empty() {
+		return Err(CustomTransactionError::EmptyBatch);
+	}
+	let unique: BTreeSet<NetUid> = netuids.iter().map(|n| n.0).collect();
+	if unique.len() != netuids.len() {
+		return Err(CustomTransactionError::DuplicateNetuidInBatch);
+	}
+	Ok(())
+}
+
+impl<T: Config + Send + Sync> SubtensorTransactionExtension<T> {
+	/// The pool tags of `call` from `who` if it is a free call that would succeed; `Ok(None)` if
+	/// it is not a free call; the rejection otherwise.
+	pub fn check_free_call(
+		who: &T::AccountId,
+		call: &Call<T>,
+	) -> Result<Option<Vec<Vec<u8>>>, CustomTransactionError> {
+		use FreeKind as K;
+		let tags = match call {
+			Call::set_weights { netuid, dests, weights, version_key } => {
+				Pallet::<T>::check_set_weights(who, *netuid, dests, weights, *version_key)?;
+				vec![tag(K::SetWeights, who, netuid)]
+			},
+			Call::set_mechanism_weights { netuid, mecid, dests, weights, version_key } => {
+				if *mecid != 0 {
+					return Err(CustomTransactionError::MechanismDoesNotExist);
+				}
+				Pallet::<T>::check_set_weights(who, *netuid, dests, weights, *version_key)?;
+				vec![tag(K::SetWeights, who, netuid)]
+			},
+			Call::batch_set_weights { netuids, weights, version_keys } => {
+				ensure_batch_netuids(netuids)?;
+				Pallet::<T>::check_batch_set_weights(who, netuids, weights, version_keys)?;
+				netuids.iter().map(|n| tag(K::SetWeights, who, &n.0)).collect()
+			},
+			Call::commit_weights { netuid, .. } => {
+				Pallet::<T>::check_commit_weights(who, *netuid)?;
+				vec![tag(K::CommitWeights, who, netuid)]
+			},
+			Call::commit_mechanism_weights { netuid, mecid, .. } => {
+				if *mecid != 0 {
+					return Err(CustomTransactionError::MechanismDoesNotExist);
+				}
+				Pallet::<T>::check_commit_weights(who, *netuid)?;
+				vec![tag(K::CommitWeights, who, netuid)]
+			},
+			Call::batch_commit_weights { netuids, commit_hashes } => {
+				ensure_batch_netuids(netuids)?;
+				Pallet::<T>::check_batch_commit_weights(who, netuids, commit_hashes)?;
+				netuids.iter().map(|n| tag(K::CommitWeights, who, &n.0)).collect()
+			},
+			Call::reveal_weights { netuid, uids, values, salt, version_key } => {
+				Pallet::<T>::check_reveal_weights(who, *netuid, uids, values, salt, *version_key)?;
+				vec![tag(K::RevealWeights, who, netuid)]
+			},
+			Call::reveal_mechanism_weights { netuid, mecid, uids, values, salt, version_key } => {
+				if *mecid != 0 {
+					return Err(CustomTransactionError::MechanismDoesNotExist);
+				}
+				Pallet::<T>::check_reveal_weights(who, *netuid, uids, values, salt, *version_key)?;
+				vec![tag(K::RevealWeights, who, netuid)]
+			},
+			Call::batch_reveal_weights {
+				netuid,
+				uids_list,
+				values_list,
+				salts_list,
+				version_keys,
+			} => {
+				Pallet::<T>::check_batch_reveal_weights(
+					who,
+					*netuid,
+					uids_list,
+					values_list,
+					salts_list,
+					version_keys,
+				)?;
+				vec![tag(K::RevealWeights, who, netuid)]
+			},
+			Call::serve_axon {
+				netuid,
+				version,
+				ip,
+				port,
+				ip_type,
+				protocol,
+				placeholder1,
+				placeholder2,
+			} => {
+				let axon = AxonInfo {
+					block: 0,
+					version: *version,
+					ip: *ip,
+					port: *port,
+					ip_type: *ip_type,
+					protocol: *protocol,
+					placeholder1: *placeholder1,
+					placeholder2: *placeholder2,
+				};
+				Pallet::<T>::check_serve_axon(who, *netuid, &axon, None)?;
+				vec![tag(K::ServeAxon, who, netuid)]
+			},
+			Call::serve_axon_tls {
+				netuid,
+				version,
+				ip,
+				port,
+				ip_type,
+				protocol,
+				placeholder1,
+				placeholder2,
+				certificate,
+			} => {
+				let axon = AxonInfo {
+					block: 0,
+					version: *version,
+					ip: *ip,
+					port: *port,
+					ip_type: *ip_type,
+					protocol: *protocol,
+					placeholder1: *placeholder1,
+					placeholder2: *placeholder2,
+				};
+				Pallet::<T>::check_serve_axon(who, *netuid, &axon, Some(certificate))?;
+				vec![tag(K::ServeAxon, who, netuid)]
+			},
+			Call::serve_prometheus { netuid, version, ip, port, ip_type } => {
+				let info = PrometheusInfo {
+					block: 0,
+					version: *version,
+					ip: *ip,
+					port: *port,
+					ip_type: *ip_type,
+				};
+				Pallet::<T>::check_serve_prometheus(who, *netuid, &info)?;
+				vec![tag(K::ServePrometheus, who, netuid)]
+			},
+			Call::increase_take { hotkey, take } => {
+				Pallet::<T>::check_increase_take(who, hotkey, *take)?;
+				vec![tag(K::Take, who, hotkey)]
+			},
+			Call::decrease_take { hotkey, take } => {
+				Pallet::<T>::check_decrease_take(who, hotkey, *take)?;
+				vec![tag(K::Take, who, hotkey)]
+			},
+			_ => return Ok(None),
+		};
+		Ok(Some(tags))
+	}
+
+	/// How many items the checks of `call` cover (0 for a call that is not free).
+	fn checked_items(call: &Call<T>) -> usize {
+		match call {
+			Call::batch_set_weights { netuids, .. }
+			| Call::batch_commit_weights { netuids, .. } => netuids.len(),
+			Call::batch_reveal_weights { uids_list, .. } => uids_list.len(),
+			Call::set_weights { .. }
+			| Call::set_mechanism_weights { .. }
+			| Call::commit_weights { .. }
+			| Call::commit_mechanism_weights { .. }
+			| Call::reveal_weights { .. }
+			| Call::reveal_mechanism_weights { .. }
+			| Call::serve_axon { .. }
+			| Call::serve_axon_tls { .. }
+			| Call::serve_prometheus { .. }
+			| Call::increase_take { .. }
+			| Call::decrease_take { .. } => 1,
+			_ => 0,
+		}
+	}
+}
+
+impl<T> TransactionExtension<<T as frame_system::Config>::RuntimeCall>
+	for SubtensorTransactionExtension<T>
+where
+	T: Config + Send + Sync,
+	<T as frame_system::Config>::RuntimeCall: IsSubType<Call<T>>,
+{
+	const IDENTIFIER: &'static str = "SubtensorTransactionExtension";
+	type Implicit = ();
+	type Val = ();
+	type Pre = ();
+
+	fn weight(&self, call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
+		let items = call.is_sub_type().map(Self::checked_items).unwrap_or(0);
+		let reads = READS_PER_CHECK.saturating_mul(u64::try_from(items).unwrap_or(u64::MAX));
+		T::DbWeight::get().reads(reads)
+	}
+
+	fn validate(
+		&self,
+		origin: <T as frame_system::Config>::RuntimeOrigin,
+		call: &<T as frame_system::Config>::RuntimeCall,
+		_info: &DispatchInfoOf<<T as frame_system::Config>::RuntimeCall>,
+		_len: usize,
+		_self_implicit: Self::Implicit,
+		_inherited_implication: &impl Implication,
+		_source: TransactionSource,
+	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
+		use frame_support::traits::OriginTrait;
+		let (Some(who), Some(call)) = (origin.as_signer(), call.is_sub_type()) else {
+			return Ok((ValidTransaction::default(), (), origin));
+		};
+		match Self::check_free_call(who, call)? {
+			Some(tags) => Ok((free_validity(tags), (), origin)),
+			None => Ok((ValidTransaction::default(), (), origin)),
+		}
+	}
+
+	impl_tx_ext_default!(<T as frame_system::Config>::RuntimeCall; prepare);
+}
