@@ -32,12 +32,12 @@
 //!   Taoflow recording, the moving price.
 //! - `staking/`: share pools per (hotkey, subnet) (`mod.rs`), staking and unstaking
 //!   (`stake.rs`), moves between hotkeys, coldkeys and subnets (`transition.rs`), validator
-//!   take and dividends (`take.rs`).
+//!   take and dividends (`take.rs`), the stake-lock and root-claim items, empty here (`locks.rs`).
 //! - `coinbase/`: the per-block emission into the pools and pending alpha (`mod.rs`), the
 //!   epoch schedule and payout (`drain.rs`).
 //! - `epoch/`: the Yuma epoch's inputs and outputs around `subtensor_math::yuma::epoch`
 //!   (`mod.rs`), `set_weights` (`set_weights.rs`).
-//! - `rpc_info.rs`: the structs and queries behind the runtime APIs.
+//! - `rpc_info/`: the structs and queries behind the runtime APIs, one module per API area.
 //! - `subnets/`: subnet registration and lock cost (`subnet.rs`), pruning and dissolving
 //!   (`dissolve.rs`), token symbols (`symbols.rs`), identity and start call (`identity.rs`).
 //! - `neurons/`: burn registration and its adjustment (`registration.rs`), UIDs and key
@@ -81,7 +81,10 @@ pub use issuance::RecycleTao;
 pub use pallet::*;
 pub use subnets::symbols::SYMBOLS;
 pub use substrate_fixed;
-pub use types::{AxonInfo, EpochConsensus, PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3};
+pub use types::{
+	AxonInfo, ChainIdentityV2, EpochConsensus, LockState, PrometheusInfo, RecycleOrBurnEnum,
+	RootClaimTypeEnum, SubnetIdentityV3,
+};
 pub use weights::WeightInfo;
 
 /// Identifier of a subnet. Clients encode it as a plain `u16`.
@@ -114,7 +117,10 @@ pub const MAX_AXON_PROTOCOL: u8 = 4;
 #[frame_support::pallet]
 pub mod pallet {
 	use super::{
-		types::{AxonInfo, EpochConsensus, PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3},
+		types::{
+			AxonInfo, EpochConsensus, LockState, PrometheusInfo, RecycleOrBurnEnum,
+			RootClaimTypeEnum, SubnetIdentityV3,
+		},
 		NetUid, WeightInfo, MAX_UIDS_LIMIT, ROOT_NETUID, ROOT_SYMBOL,
 	};
 	use alloc::vec::Vec;
@@ -407,6 +413,12 @@ pub mod pallet {
 	pub fn DefaultMechanismCount() -> u8 {
 		1
 	}
+	/// `DefaultUnlockRate` / `DefaultMaturityRate` of the reference: 934_866 blocks (a half-life
+	/// of about 90 days). No lock uses them on this chain (see `UnlockRate`).
+	#[pallet::type_value]
+	pub fn DefaultLockRate() -> u64 {
+		934_866
+	}
 	/// `SubnetMovingPrice` before any update: 0.
 	#[pallet::type_value]
 	pub fn DefaultMovingPrice() -> I96F32 {
@@ -649,6 +661,86 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	// ---- stake locks and root claims (owner: src/staking/locks.rs) ----
+	//
+	// Client compatibility (clients.md §4.1): btcli 9.23.2 reads these items by name in
+	// `stake remove`, `stake move`, `subnets show` and `stake list`. This chain has no stake
+	// locks (conviction) and no root claims: root dividends are swapped to TAO and paid as root
+	// stake at the epoch, which is what the reference calls the `Swap` claim type. Nothing writes
+	// these items; they hold their true values (empty maps, the `Swap` default, the reference's
+	// rates), so clients read "no lock" and "Swap".
+
+	/// Lock of a coldkey's stake on a subnet, by the hotkey it is locked to:
+	/// `(coldkey, NetUid, hotkey) → LockState`. Always empty here (no stake locks).
+	#[pallet::storage]
+	pub type Lock<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Identity, NetUid>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+		),
+		LockState,
+		OptionQuery,
+	>;
+
+	/// Whether a coldkey's lock on a subnet decays (`false`: perpetual): `(coldkey, NetUid) →
+	/// bool`. Always empty here (no stake locks).
+	#[pallet::storage]
+	pub type DecayingLock<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, bool, OptionQuery>;
+
+	/// Total lock on a hotkey on a subnet: `(NetUid, hotkey) → LockState`. Always empty here.
+	#[pallet::storage]
+	pub type HotkeyLock<T: Config> = StorageDoubleMap<
+		_,
+		Identity,
+		NetUid,
+		Blake2_128Concat,
+		T::AccountId,
+		LockState,
+		OptionQuery,
+	>;
+
+	/// Total decaying lock on a hotkey on a subnet: `(NetUid, hotkey) → LockState`. Always
+	/// empty here.
+	#[pallet::storage]
+	pub type DecayingHotkeyLock<T: Config> = StorageDoubleMap<
+		_,
+		Identity,
+		NetUid,
+		Blake2_128Concat,
+		T::AccountId,
+		LockState,
+		OptionQuery,
+	>;
+
+	/// Total perpetual lock on a subnet's owner hotkey: `NetUid → LockState`. Always empty here.
+	#[pallet::storage]
+	pub type OwnerLock<T> = StorageMap<_, Identity, NetUid, LockState, OptionQuery>;
+
+	/// Total decaying lock on a subnet's owner hotkey: `NetUid → LockState`. Always empty here.
+	#[pallet::storage]
+	pub type DecayingOwnerLock<T> = StorageMap<_, Identity, NetUid, LockState, OptionQuery>;
+
+	/// Decay timescale of locked mass, in blocks (the reference's default; unused here: no
+	/// locks).
+	#[pallet::storage]
+	pub type UnlockRate<T> = StorageValue<_, u64, ValueQuery, DefaultLockRate>;
+
+	/// Maturity timescale of lock conviction, in blocks (the reference's default; unused here:
+	/// no locks).
+	#[pallet::storage]
+	pub type MaturityRate<T> = StorageValue<_, u64, ValueQuery, DefaultLockRate>;
+
+	/// How a coldkey takes its root dividends: `coldkey → RootClaimTypeEnum`. Always the
+	/// default `Swap` here, which is what this chain does for everyone (root's alpha is sold and
+	/// the TAO paid as root stake at each epoch); nothing sets it.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type RootClaimType<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, RootClaimTypeEnum, ValueQuery>;
+
 	// ---- coinbase (owner: src/coinbase) ----
 
 	/// TAO emitted per block at the current issuance, in RAO (economics.md §4.1), written by
@@ -792,6 +884,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type MechanismCountCurrent<T> =
 		StorageMap<_, Identity, NetUid, u8, ValueQuery, DefaultMechanismCount>;
+
+	/// Split of a subnet's emission between its mechanisms, normalised u16 proportions:
+	/// `NetUid → [u16]` (read by the SDK's metagraph and btcli). Absent means an even split;
+	/// always absent here, since every subnet has one mechanism.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type MechanismEmissionSplit<T> = StorageMap<_, Twox64Concat, NetUid, Vec<u16>, OptionQuery>;
 
 	// ---- neurons (owner: src/neurons) ----
 

@@ -5,9 +5,11 @@
 //!
 //! This module owns `TotalHotkeyAlpha`, `TotalHotkeyShares`, `Alpha`, `StakingHotkeys`,
 //! `Delegates`, `LastTxBlockDelegateTake`, `TxDelegateTakeRateLimit`,
-//! `StakingOperationRateLimiter` and `LastColdkeyHotkeyStakeBlock`. The share arithmetic is
+//! `StakingOperationRateLimiter` and `LastColdkeyHotkeyStakeBlock`; `locks.rs` owns the (empty)
+//! stake-lock and root-claim items. The share arithmetic is
 //! `subtensor_math::share_pool`.
 
+mod locks;
 mod stake;
 mod take;
 mod transition;
