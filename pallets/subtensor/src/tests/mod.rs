@@ -13,6 +13,7 @@ mod genesis;
 mod hooks;
 mod issuance;
 mod registration;
+mod rpc_info;
 mod serving;
 mod staking;
 mod subnets;
