@@ -16,7 +16,7 @@ use sp_runtime::{
 	ApplyExtrinsicResult,
 };
 use sp_version::RuntimeVersion;
-use subtensor_runtime_api as api;
+use subtensor_runtime_api as st_api;
 
 use super::{
 	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
@@ -219,52 +219,52 @@ impl_runtime_apis! {
 	// Version 2: `get_subnet_hyperparams_v3` is declared `#[api_version(2)]`, as in the reference.
 	#[api_version(2)]
 	impl subtensor_runtime_api::SubnetInfoRuntimeApi<Block, AccountId> for Runtime {
-		fn get_subnet_info(netuid: u16) -> Option<api::SubnetInfo<AccountId>> {
+		fn get_subnet_info(netuid: u16) -> Option<st_api::SubnetInfo<AccountId>> {
 			SubtensorModule::get_subnet_info(netuid)
 		}
-		fn get_subnets_info() -> Vec<Option<api::SubnetInfo<AccountId>>> {
+		fn get_subnets_info() -> Vec<Option<st_api::SubnetInfo<AccountId>>> {
 			SubtensorModule::get_subnets_info()
 		}
-		fn get_subnet_info_v2(netuid: u16) -> Option<api::SubnetInfov2<AccountId>> {
+		fn get_subnet_info_v2(netuid: u16) -> Option<st_api::SubnetInfov2<AccountId>> {
 			SubtensorModule::get_subnet_info_v2(netuid)
 		}
-		fn get_subnets_info_v2() -> Vec<Option<api::SubnetInfov2<AccountId>>> {
+		fn get_subnets_info_v2() -> Vec<Option<st_api::SubnetInfov2<AccountId>>> {
 			SubtensorModule::get_subnets_info_v2()
 		}
-		fn get_subnet_hyperparams(netuid: u16) -> Option<api::SubnetHyperparams> {
+		fn get_subnet_hyperparams(netuid: u16) -> Option<st_api::SubnetHyperparams> {
 			SubtensorModule::get_subnet_hyperparams(netuid)
 		}
-		fn get_subnet_hyperparams_v2(netuid: u16) -> Option<api::SubnetHyperparamsV2> {
+		fn get_subnet_hyperparams_v2(netuid: u16) -> Option<st_api::SubnetHyperparamsV2> {
 			SubtensorModule::get_subnet_hyperparams_v2(netuid)
 		}
-		fn get_subnet_hyperparams_v3(netuid: u16) -> Option<api::SubnetHyperparamsV3> {
+		fn get_subnet_hyperparams_v3(netuid: u16) -> Option<st_api::SubnetHyperparamsV3> {
 			SubtensorModule::get_subnet_hyperparams_v3(netuid)
 		}
-		fn get_all_dynamic_info() -> Vec<Option<api::DynamicInfo<AccountId>>> {
+		fn get_all_dynamic_info() -> Vec<Option<st_api::DynamicInfo<AccountId>>> {
 			SubtensorModule::get_all_dynamic_info()
 		}
-		fn get_all_metagraphs() -> Vec<Option<api::Metagraph<AccountId>>> {
+		fn get_all_metagraphs() -> Vec<Option<st_api::Metagraph<AccountId>>> {
 			SubtensorModule::get_all_metagraphs()
 		}
-		fn get_metagraph(netuid: u16) -> Option<api::Metagraph<AccountId>> {
+		fn get_metagraph(netuid: u16) -> Option<st_api::Metagraph<AccountId>> {
 			SubtensorModule::get_metagraph(netuid)
 		}
-		fn get_all_mechagraphs() -> Vec<Option<api::Metagraph<AccountId>>> {
+		fn get_all_mechagraphs() -> Vec<Option<st_api::Metagraph<AccountId>>> {
 			SubtensorModule::get_all_mechagraphs()
 		}
-		fn get_mechagraph(netuid: u16, mecid: u8) -> Option<api::Metagraph<AccountId>> {
+		fn get_mechagraph(netuid: u16, mecid: u8) -> Option<st_api::Metagraph<AccountId>> {
 			SubtensorModule::get_mechagraph(netuid, mecid)
 		}
-		fn get_dynamic_info(netuid: u16) -> Option<api::DynamicInfo<AccountId>> {
+		fn get_dynamic_info(netuid: u16) -> Option<st_api::DynamicInfo<AccountId>> {
 			SubtensorModule::get_dynamic_info(netuid)
 		}
-		fn get_subnet_state(netuid: u16) -> Option<api::SubnetState<AccountId>> {
+		fn get_subnet_state(netuid: u16) -> Option<st_api::SubnetState<AccountId>> {
 			SubtensorModule::get_subnet_state(netuid)
 		}
 		fn get_selective_metagraph(
 			netuid: u16,
 			metagraph_indexes: Vec<u16>,
-		) -> Option<api::SelectiveMetagraph<AccountId>> {
+		) -> Option<st_api::SelectiveMetagraph<AccountId>> {
 			SubtensorModule::get_selective_metagraph(netuid, metagraph_indexes)
 		}
 		fn get_coldkey_auto_stake_hotkey(coldkey: AccountId, netuid: u16) -> Option<AccountId> {
@@ -274,7 +274,7 @@ impl_runtime_apis! {
 			netuid: u16,
 			subid: u8,
 			metagraph_indexes: Vec<u16>,
-		) -> Option<api::SelectiveMetagraph<AccountId>> {
+		) -> Option<st_api::SelectiveMetagraph<AccountId>> {
 			SubtensorModule::get_selective_mechagraph(netuid, subid, metagraph_indexes)
 		}
 		fn get_subnet_to_prune() -> Option<u16> {
@@ -294,19 +294,19 @@ impl_runtime_apis! {
 	}
 
 	impl subtensor_runtime_api::StakeInfoRuntimeApi<Block, AccountId> for Runtime {
-		fn get_stake_info_for_coldkey(coldkey_account: AccountId) -> Vec<api::StakeInfo<AccountId>> {
+		fn get_stake_info_for_coldkey(coldkey_account: AccountId) -> Vec<st_api::StakeInfo<AccountId>> {
 			SubtensorModule::get_stake_info_for_coldkey(&coldkey_account)
 		}
 		fn get_stake_info_for_coldkeys(
 			coldkey_accounts: Vec<AccountId>,
-		) -> Vec<(AccountId, Vec<api::StakeInfo<AccountId>>)> {
+		) -> Vec<(AccountId, Vec<st_api::StakeInfo<AccountId>>)> {
 			SubtensorModule::get_stake_info_for_coldkeys(coldkey_accounts)
 		}
 		fn get_stake_info_for_hotkey_coldkey_netuid(
 			hotkey_account: AccountId,
 			coldkey_account: AccountId,
 			netuid: u16,
-		) -> Option<api::StakeInfo<AccountId>> {
+		) -> Option<st_api::StakeInfo<AccountId>> {
 			SubtensorModule::get_stake_info_for_hotkey_coldkey_netuid(
 				&hotkey_account,
 				&coldkey_account,
@@ -316,7 +316,7 @@ impl_runtime_apis! {
 		fn get_stake_availability_for_coldkeys(
 			coldkey_accounts: Vec<AccountId>,
 			netuids: Option<Vec<u16>>,
-		) -> BTreeMap<AccountId, BTreeMap<u16, api::StakeAvailability>> {
+		) -> BTreeMap<AccountId, BTreeMap<u16, st_api::StakeAvailability>> {
 			SubtensorModule::get_stake_availability_for_coldkeys(coldkey_accounts, netuids)
 		}
 		fn get_stake_fee(
@@ -334,21 +334,21 @@ impl_runtime_apis! {
 				amount,
 			)
 		}
-		fn get_coldkey_lock(coldkey: AccountId, netuid: u16) -> Option<api::LockState> {
+		fn get_coldkey_lock(coldkey: AccountId, netuid: u16) -> Option<st_api::LockState> {
 			SubtensorModule::get_coldkey_lock(&coldkey, netuid)
 		}
 	}
 
 	impl subtensor_runtime_api::DelegateInfoRuntimeApi<Block, AccountId> for Runtime {
-		fn get_delegates() -> Vec<api::DelegateInfo<AccountId>> {
+		fn get_delegates() -> Vec<st_api::DelegateInfo<AccountId>> {
 			SubtensorModule::get_delegates()
 		}
-		fn get_delegate(delegate_account: AccountId) -> Option<api::DelegateInfo<AccountId>> {
+		fn get_delegate(delegate_account: AccountId) -> Option<st_api::DelegateInfo<AccountId>> {
 			SubtensorModule::get_delegate(&delegate_account)
 		}
 		fn get_delegated(
 			delegatee_account: AccountId,
-		) -> Vec<(api::DelegateInfo<AccountId>, (Compact<u16>, Compact<u64>))> {
+		) -> Vec<(st_api::DelegateInfo<AccountId>, (Compact<u16>, Compact<u64>))> {
 			SubtensorModule::get_delegated(&delegatee_account)
 		}
 	}
