@@ -123,7 +123,7 @@ pub mod pallet {
 		},
 		NetUid, WeightInfo, MAX_UIDS_LIMIT, ROOT_NETUID, ROOT_SYMBOL,
 	};
-	use alloc::vec::Vec;
+	use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 	use frame_support::{pallet_prelude::*, traits::fungible, BoundedVec};
 	use frame_system::pallet_prelude::*;
 	use substrate_fixed::types::{I64F64, I96F32, U64F64};
@@ -740,6 +740,28 @@ pub mod pallet {
 	#[pallet::unbounded]
 	pub type RootClaimType<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, RootClaimTypeEnum, ValueQuery>;
+
+	/// Root dividends a hotkey's root stakers may still claim, per subnet, as a rate per unit of
+	/// root stake: `hotkey → {NetUid → I96F32}` (read by btcli `stake list`). Always empty here:
+	/// root dividends are paid at each epoch, nothing is left to claim.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type RootClaimable<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BTreeMap<NetUid, I96F32>, ValueQuery>;
+
+	/// Root dividends already claimed: `(NetUid, hotkey, coldkey) → u128` (read by btcli `stake
+	/// list`). Always empty here (no root claims).
+	#[pallet::storage]
+	pub type RootClaimed<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Identity, NetUid>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+		),
+		u128,
+		ValueQuery,
+	>;
 
 	// ---- coinbase (owner: src/coinbase) ----
 

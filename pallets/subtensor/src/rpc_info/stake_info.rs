@@ -16,7 +16,7 @@ pub struct StakeInfo<AccountId> {
 	pub netuid: Compact<u16>,
 	/// The stake, alpha-RAO (TAO on root).
 	pub stake: Compact<u64>,
-	/// Locked stake (this chain has no locks: 0).
+	/// The coldkey's locked alpha on the subnet (`Lock`; always 0 here: no stake locks).
 	pub locked: Compact<u64>,
 	/// Alpha dividends the hotkey received at the subnet's last epoch.
 	pub emission: Compact<u64>,
@@ -51,7 +51,7 @@ impl<T: Config> Pallet<T> {
 			coldkey: coldkey.clone(),
 			netuid: Compact(netuid),
 			stake: Compact(Self::stake_of(hotkey, coldkey, netuid)),
-			locked: Compact(0),
+			locked: Compact(Self::locked_alpha(coldkey, netuid)),
 			emission: Compact(AlphaDividendsPerSubnet::<T>::get(netuid, hotkey)),
 			tao_emission: Compact(TaoDividendsPerSubnet::<T>::get(netuid, hotkey)),
 			drain: Compact(0),

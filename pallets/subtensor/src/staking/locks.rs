@@ -1,7 +1,8 @@
 //! Stake locks and root claims: read-only on this chain.
 //!
 //! This module owns `Lock`, `DecayingLock`, `HotkeyLock`, `DecayingHotkeyLock`, `OwnerLock`,
-//! `DecayingOwnerLock`, `UnlockRate`, `MaturityRate` and `RootClaimType`. The chain has no
+//! `DecayingOwnerLock`, `UnlockRate`, `MaturityRate`, `RootClaimType`, `RootClaimable` and
+//! `RootClaimed`. The chain has no
 //! stake locks (conviction) and no root claims, so nothing writes them: they exist with their
 //! true values because btcli 9.23.2 reads them by name (clients.md §4.1), and the functions
 //! below read them for the runtime APIs.

@@ -374,6 +374,8 @@ fn rpc_stake_availability_fee_and_lock_read_storage() {
 		assert_eq!(UnlockRate::<Test>::get(), 934_866);
 		assert_eq!(MaturityRate::<Test>::get(), 934_866);
 		assert_eq!(RootClaimType::<Test>::get(CHARLIE), RootClaimTypeEnum::Swap);
+		assert!(RootClaimable::<Test>::get(HOT_B).is_empty());
+		assert_eq!(RootClaimed::<Test>::get((NET, HOT_B, CHARLIE)), 0);
 		assert_eq!(MechanismEmissionSplit::<Test>::get(NET), None);
 		let on_net = SubtensorModule::stake_of(&HOT_B, &CHARLIE, NET);
 		let avail = SubtensorModule::get_stake_availability_for_coldkeys(vec![CHARLIE], None);
