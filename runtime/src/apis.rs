@@ -1,7 +1,6 @@
 //! The runtime APIs: what the node and the clients call into.
 
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
-use codec::Compact;
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
@@ -299,7 +298,7 @@ impl_runtime_apis! {
 		}
 		fn get_stake_info_for_coldkeys(
 			coldkey_accounts: Vec<AccountId>,
-		) -> Vec<(AccountId, Vec<st_api::StakeInfo<AccountId>>)> {
+		) -> Vec<st_api::ColdkeyStakeInfo<AccountId>> {
 			SubtensorModule::get_stake_info_for_coldkeys(coldkey_accounts)
 		}
 		fn get_stake_info_for_hotkey_coldkey_netuid(
@@ -348,7 +347,7 @@ impl_runtime_apis! {
 		}
 		fn get_delegated(
 			delegatee_account: AccountId,
-		) -> Vec<(st_api::DelegateInfo<AccountId>, (Compact<u16>, Compact<u64>))> {
+		) -> Vec<st_api::DelegatedStake<AccountId>> {
 			SubtensorModule::get_delegated(&delegatee_account)
 		}
 	}

@@ -6,13 +6,14 @@
 extern crate alloc;
 
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
-use codec::{Codec, Compact};
+use codec::Codec;
 pub use pallet_subtensor::{
 	rpc_info::{
-		DelegateInfo, DynamicInfo, HyperparamEntry, HyperparamValue, Metagraph, NeuronInfo,
-		NeuronInfoLite, SelectiveMetagraph, SimSwapResult, StakeAvailability, StakeInfo,
-		SubnetHyperparams, SubnetHyperparamsV2, SubnetHyperparamsV3, SubnetInfo, SubnetInfov2,
-		SubnetPrice, SubnetState,
+		delegate_info::DelegatedStake, stake_info::ColdkeyStakeInfo, DelegateInfo, DynamicInfo,
+		HyperparamEntry, HyperparamValue, Metagraph, NeuronInfo, NeuronInfoLite,
+		SelectiveMetagraph, SimSwapResult, StakeAvailability, StakeInfo, SubnetHyperparams,
+		SubnetHyperparamsV2, SubnetHyperparamsV3, SubnetInfo, SubnetInfov2, SubnetPrice,
+		SubnetState,
 	},
 	LockState,
 };
@@ -122,7 +123,7 @@ sp_api::decl_runtime_apis! {
 		/// Every non-zero position of each of `coldkey_accounts`.
 		fn get_stake_info_for_coldkeys(
 			coldkey_accounts: Vec<AccountId>,
-		) -> Vec<(AccountId, Vec<StakeInfo<AccountId>>)>;
+		) -> Vec<ColdkeyStakeInfo<AccountId>>;
 		/// One position (`None` for an unknown subnet).
 		fn get_stake_info_for_hotkey_coldkey_netuid(
 			hotkey_account: AccountId,
@@ -158,6 +159,6 @@ sp_api::decl_runtime_apis! {
 		/// nominators) and `(netuid, stake)`.
 		fn get_delegated(
 			delegatee_account: AccountId,
-		) -> Vec<(DelegateInfo<AccountId>, (Compact<u16>, Compact<u64>))>;
+		) -> Vec<DelegatedStake<AccountId>>;
 	}
 }

@@ -25,6 +25,12 @@ use codec::{Compact, Decode, Encode};
 use scale_info::TypeInfo;
 use subtensor_math::returns;
 
+/// A nominator's stake with a delegate, per subnet: `[(netuid, stake)]`.
+pub type NominatorStakes = Vec<(Compact<NetUid>, Compact<u64>)>;
+
+/// One stake of a coldkey: the delegate and `(netuid, stake)` (`get_delegated`).
+pub type DelegatedStake<AccountId> = (DelegateInfo<AccountId>, (Compact<NetUid>, Compact<u64>));
+
 /// A validator (hotkey) and its nominators (the reference's `DelegateInfo`, fields in its
 /// order).
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
@@ -34,7 +40,7 @@ pub struct DelegateInfo<AccountId> {
 	/// Its validator take, a u16 proportion of its dividends.
 	pub take: Compact<u16>,
 	/// Every coldkey staked to it, with its stake on each subnet (alpha-RAO; TAO on root).
-	pub nominators: Vec<(AccountId, Vec<(Compact<NetUid>, Compact<u64>)>)>,
+	pub nominators: Vec<(AccountId, NominatorStakes)>,
 	/// The coldkey owning the hotkey.
 	pub owner_ss58: AccountId,
 	/// The subnets where it holds a UID.
@@ -74,8 +80,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn delegate_info(hotkey: &T::AccountId, with_nominators: bool) -> DelegateInfo<T::AccountId> {
-		let mut by_coldkey: BTreeMap<T::AccountId, Vec<(Compact<NetUid>, Compact<u64>)>> =
-			BTreeMap::new();
+		let mut by_coldkey: BTreeMap<T::AccountId, NominatorStakes> = BTreeMap::new();
 		if with_nominators {
 			let mut positions: Vec<(T::AccountId, NetUid)> = Alpha::<T>::iter_prefix((hotkey,))
 				.map(|((coldkey, netuid), _)| (coldkey, netuid))
@@ -137,9 +142,7 @@ impl<T: Config> Pallet<T> {
 
 	/// `get_delegated`: every non-zero stake of `coldkey`, one entry per (hotkey, subnet): the
 	/// delegate (without its nominators, as the reference) and `(netuid, stake)`.
-	pub fn get_delegated(
-		coldkey: &T::AccountId,
-	) -> Vec<(DelegateInfo<T::AccountId>, (Compact<NetUid>, Compact<u64>))> {
+	pub fn get_delegated(coldkey: &T::AccountId) -> Vec<DelegatedStake<T::AccountId>> {
 		let mut out = Vec::new();
 		for hotkey in StakingHotkeys::<T>::get(coldkey).iter() {
 			let mut netuids = Self::staked_netuids(hotkey, coldkey);

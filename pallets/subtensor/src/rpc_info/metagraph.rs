@@ -30,6 +30,9 @@ use substrate_fixed::types::I96F32;
 /// `mecid · 4096 + netuid` (the SDK decodes `netuid` this way).
 pub const MECHANISM_INDEX_STRIDE: u16 = 4096;
 
+/// One amount per UID.
+type PerUid = Vec<Compact<u64>>;
+
 /// A subnet's per-UID storage, read once per query.
 pub(crate) struct UidView<T: Config> {
 	/// The subnet.
@@ -38,7 +41,7 @@ pub(crate) struct UidView<T: Config> {
 	pub n: usize,
 	/// Hotkey of each UID.
 	pub hotkeys: Vec<T::AccountId>,
-	stakes: Option<(Vec<Compact<u64>>, Vec<Compact<u64>>, Vec<Compact<u64>>)>,
+	stakes: Option<(PerUid, PerUid, PerUid)>,
 }
 
 impl<T: Config> UidView<T> {
@@ -143,7 +146,7 @@ impl<T: Config> UidView<T> {
 
 	/// Per UID: (alpha staked to the hotkey here, its root TAO stake, the stake the epoch counts
 	/// = alpha + `TaoWeight` × root, capped at `u64::MAX`). Computed once.
-	pub fn stakes(&mut self) -> (Vec<Compact<u64>>, Vec<Compact<u64>>, Vec<Compact<u64>>) {
+	pub fn stakes(&mut self) -> (PerUid, PerUid, PerUid) {
 		if let Some(stakes) = &self.stakes {
 			return stakes.clone();
 		}

@@ -28,6 +28,9 @@ pub struct StakeInfo<AccountId> {
 	pub is_registered: bool,
 }
 
+/// A coldkey and its stake positions (`get_stake_info_for_coldkeys`).
+pub type ColdkeyStakeInfo<AccountId> = (AccountId, Vec<StakeInfo<AccountId>>);
+
 /// A coldkey's stake on one subnet and how much of it may be unstaked:
 /// `StakeInfoRuntimeApi.get_stake_availability_for_coldkeys` (the reference's fields).
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
@@ -89,7 +92,7 @@ impl<T: Config> Pallet<T> {
 	/// the order given.
 	pub fn get_stake_info_for_coldkeys(
 		coldkeys: Vec<T::AccountId>,
-	) -> Vec<(T::AccountId, Vec<StakeInfo<T::AccountId>>)> {
+	) -> Vec<ColdkeyStakeInfo<T::AccountId>> {
 		coldkeys
 			.into_iter()
 			.map(|coldkey| {
