@@ -24,8 +24,12 @@ impl<T: Config> Pallet<T> {
 	///   listed in `StakingHotkeys` (which lists nothing else); on a dynamic subnet `Σ_h TotalHotkeyAlpha ≤ SubnetAlphaOut`;
 	///   on root `SubnetAlphaIn = 0` and `Σ_h TotalHotkeyAlpha = SubnetTAO = SubnetAlphaOut`;
 	/// - emission (§6.1.5): on a dynamic subnet `Σ_h TotalHotkeyAlpha + pending ≤
-	///   SubnetAlphaOut`; per-UID epoch outputs never longer than `SubnetworkN`.
+	///   SubnetAlphaOut`; per-UID epoch outputs never longer than `SubnetworkN`;
+	/// - locks and root claims (`staking/locks.rs`): nothing writes them, so every lock and
+	///   root-claim item is empty and `RootClaimType` holds no entry (everyone is `Swap`); nor
+	///   is there a `MechanismEmissionSplit` (one mechanism per subnet).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		Self::check_no_locks_or_root_claims()?;
 		ensure!(NetworksAdded::<T>::get(ROOT_NETUID), "root subnet 0 must exist");
 		let added: BTreeSet<NetUid> =
 			NetworksAdded::<T>::iter().filter(|(_, a)| *a).map(|(n, _)| n).collect();
@@ -190,6 +194,30 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
+		Ok(())
+	}
+
+	/// The lock and root-claim items exist for clients only: they must stay empty.
+	fn check_no_locks_or_root_claims() -> Result<(), TryRuntimeError> {
+		ensure!(
+			Lock::<T>::iter_keys().next().is_none()
+				&& DecayingLock::<T>::iter_keys().next().is_none()
+				&& HotkeyLock::<T>::iter_keys().next().is_none()
+				&& DecayingHotkeyLock::<T>::iter_keys().next().is_none()
+				&& OwnerLock::<T>::iter_keys().next().is_none()
+				&& DecayingOwnerLock::<T>::iter_keys().next().is_none(),
+			"no stake locks on this chain"
+		);
+		ensure!(
+			RootClaimType::<T>::iter_keys().next().is_none()
+				&& RootClaimable::<T>::iter_keys().next().is_none()
+				&& RootClaimed::<T>::iter_keys().next().is_none(),
+			"no root claims on this chain"
+		);
+		ensure!(
+			MechanismEmissionSplit::<T>::iter_keys().next().is_none(),
+			"one mechanism per subnet: no emission split"
+		);
 		Ok(())
 	}
 }
