@@ -336,6 +336,15 @@ impl_runtime_apis! {
 		fn get_coldkey_lock(coldkey: AccountId, netuid: u16) -> Option<st_api::LockState> {
 			SubtensorModule::get_coldkey_lock(&coldkey, netuid)
 		}
+		fn get_hotkey_conviction(
+			hotkey: AccountId,
+			netuid: u16,
+		) -> pallet_subtensor::substrate_fixed::types::U64F64 {
+			SubtensorModule::get_hotkey_conviction(&hotkey, netuid)
+		}
+		fn get_most_convicted_hotkey_on_subnet(netuid: u16) -> Option<AccountId> {
+			SubtensorModule::get_most_convicted_hotkey_on_subnet(netuid)
+		}
 	}
 
 	impl subtensor_runtime_api::DelegateInfoRuntimeApi<Block, AccountId> for Runtime {

@@ -159,6 +159,8 @@ const CLIENT_API_METHODS: &[(&str, &str, &[&str])] = &[
 		],
 	),
 	("StakeInfoRuntimeApi", "get_coldkey_lock", &["coldkey", "netuid"]),
+	("StakeInfoRuntimeApi", "get_hotkey_conviction", &["hotkey", "netuid"]),
+	("StakeInfoRuntimeApi", "get_most_convicted_hotkey_on_subnet", &["netuid"]),
 	("DelegateInfoRuntimeApi", "get_delegates", &[]),
 	("DelegateInfoRuntimeApi", "get_delegate", &["delegate_account"]),
 	("DelegateInfoRuntimeApi", "get_delegated", &["delegatee_account"]),

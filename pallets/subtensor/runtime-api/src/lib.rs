@@ -7,6 +7,7 @@ extern crate alloc;
 
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use codec::Codec;
+use pallet_subtensor::substrate_fixed::types::U64F64;
 pub use pallet_subtensor::{
 	rpc_info::{
 		delegate_info::DelegatedStake, stake_info::ColdkeyStakeInfo, DelegateInfo, DynamicInfo,
@@ -146,6 +147,10 @@ sp_api::decl_runtime_apis! {
 		) -> u64;
 		/// The lock of `coldkey` on `netuid`: always `None` (no stake locks on this chain).
 		fn get_coldkey_lock(coldkey: AccountId, netuid: u16) -> Option<LockState>;
+		/// The conviction locked to `hotkey` on `netuid`: 0 (no stake locks).
+		fn get_hotkey_conviction(hotkey: AccountId, netuid: u16) -> U64F64;
+		/// The hotkey with the most conviction on `netuid`: `None` (no stake locks).
+		fn get_most_convicted_hotkey_on_subnet(netuid: u16) -> Option<AccountId>;
 	}
 
 	/// Validators and their nominators (the reference's `DelegateInfoRuntimeApi`). A delegate

@@ -4,6 +4,7 @@ use crate::*;
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use codec::{Compact, Decode, Encode};
 use scale_info::TypeInfo;
+use substrate_fixed::types::U64F64;
 
 /// A coldkey's stake on a hotkey on a subnet: `StakeInfoRuntimeApi`.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
@@ -203,5 +204,16 @@ impl<T: Config> Pallet<T> {
 	/// stake locks).
 	pub fn get_coldkey_lock(coldkey: &T::AccountId, netuid: NetUid) -> Option<LockState> {
 		Self::coldkey_lock(coldkey, netuid)
+	}
+
+	/// `get_hotkey_conviction`: the conviction locked to `hotkey` on `netuid` (0: no stake
+	/// locks on this chain).
+	pub fn get_hotkey_conviction(hotkey: &T::AccountId, netuid: NetUid) -> U64F64 {
+		Self::hotkey_conviction(hotkey, netuid)
+	}
+
+	/// `get_most_convicted_hotkey_on_subnet`: `None` on this chain (no stake locks).
+	pub fn get_most_convicted_hotkey_on_subnet(netuid: NetUid) -> Option<T::AccountId> {
+		Self::most_convicted_hotkey(netuid)
 	}
 }

@@ -8,6 +8,7 @@
 //! below read them for the runtime APIs.
 
 use crate::*;
+use substrate_fixed::types::U64F64;
 
 impl<T: Config> Pallet<T> {
 	/// The lock of `coldkey`'s stake on `netuid` (the first `Lock` entry under `(coldkey,
@@ -25,5 +26,29 @@ impl<T: Config> Pallet<T> {
 	/// How `coldkey` takes its root dividends: always the default `Swap` here.
 	pub fn root_claim_type(coldkey: &T::AccountId) -> RootClaimTypeEnum {
 		RootClaimType::<T>::get(coldkey)
+	}
+
+	/// Conviction locked to `hotkey` on `netuid`: the perpetual and decaying aggregates
+	/// (`HotkeyLock`, `DecayingHotkeyLock`) as stored; 0 here (no locks).
+	pub fn hotkey_conviction(hotkey: &T::AccountId, netuid: NetUid) -> U64F64 {
+		[HotkeyLock::<T>::get(netuid, hotkey), DecayingHotkeyLock::<T>::get(netuid, hotkey)]
+			.into_iter()
+			.flatten()
+			.fold(U64F64::from_num(0), |acc, lock| acc.saturating_add(lock.conviction))
+	}
+
+	/// The hotkey with the most conviction on `netuid` (ties to the first in storage order);
+	/// `None` here (no locks).
+	pub fn most_convicted_hotkey(netuid: NetUid) -> Option<T::AccountId> {
+		let mut best: Option<(T::AccountId, U64F64)> = None;
+		let hotkeys = HotkeyLock::<T>::iter_key_prefix(netuid)
+			.chain(DecayingHotkeyLock::<T>::iter_key_prefix(netuid));
+		for hotkey in hotkeys {
+			let conviction = Self::hotkey_conviction(&hotkey, netuid);
+			if best.as_ref().is_none_or(|(_, c)| conviction > *c) {
+				best = Some((hotkey, conviction));
+			}
+		}
+		best.map(|(hotkey, _)| hotkey)
 	}
 }

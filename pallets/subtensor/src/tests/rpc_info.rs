@@ -394,6 +394,17 @@ fn rpc_stake_availability_fee_and_lock_read_storage() {
 		let lock = LockState { locked_mass: 5, conviction: U64F64::from_num(2), last_update: 9 };
 		Lock::<Test>::insert((CHARLIE, NET, HOT_B), lock);
 		assert_eq!(SubtensorModule::get_coldkey_lock(&CHARLIE, NET), Some(lock));
+		assert_eq!(SubtensorModule::get_hotkey_conviction(&HOT_B, NET), U64F64::from_num(0));
+		assert_eq!(SubtensorModule::get_most_convicted_hotkey_on_subnet(NET), None);
+		HotkeyLock::<Test>::insert(NET, HOT_B, lock);
+		HotkeyLock::<Test>::insert(
+			NET,
+			HOT_C,
+			LockState { conviction: U64F64::from_num(1), ..lock },
+		);
+		assert_eq!(SubtensorModule::get_hotkey_conviction(&HOT_B, NET), U64F64::from_num(2));
+		assert_eq!(SubtensorModule::get_most_convicted_hotkey_on_subnet(NET), Some(HOT_B));
+		let _ = HotkeyLock::<Test>::clear_prefix(NET, u32::MAX, None);
 		let avail = SubtensorModule::get_stake_availability_for_coldkeys(vec![CHARLIE], None);
 		assert_eq!(avail[&CHARLIE][&NET].available, Compact(on_net - 5));
 		Lock::<Test>::remove((CHARLIE, NET, HOT_B));
