@@ -9,7 +9,8 @@ say() { printf '==> %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # 1. Debian packages: clang/libclang for bindgen-using crates, OpenSSL headers, protoc for
-#    libp2p, a C++ compiler for binaryen (wasm-opt), node and npm for the e2e tests.
+#    libp2p, a C++ compiler for binaryen (wasm-opt), node and npm for the e2e tests, Python's venv
+#    for the client tests.
 missing=()
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 dpkg -s libclang-dev >/dev/null 2>&1 || missing+=(libclang-dev)
@@ -20,6 +21,8 @@ command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ "${#missing[@]}" -gt 0 ]; then
 	say "installing Debian packages: ${missing[*]}"
 	as_root apt-get update -qq
@@ -58,6 +61,20 @@ want="$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 	say "installing the e2e tests' npm packages"
 	(cd "$e2e" && npm ci --no-audit --no-fund --loglevel=error)
+	echo "$want" >"$stamp"
+fi
+
+# 4. Python packages of the client end-to-end tests (the Bittensor SDK and btcli), exactly as pinned
+#    in requirements.txt, in a venv of their own (made anew when the requirements change).
+clients="$REPO_ROOT/tests/clients"
+venv="$clients/.venv"
+stamp="$venv/.installed-requirements.sha256"
+want="$(sha256sum "$clients/requirements.txt" | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+	say "installing the client tests' Python packages"
+	rm -rf "$venv"
+	python3 -m venv "$venv"
+	"$venv/bin/pip" install --quiet --disable-pip-version-check -r "$clients/requirements.txt"
 	echo "$want" >"$stamp"
 fi
 say "setup complete"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up, build and run every test: formatting, clippy, the Rust unit and property tests of every
-# crate, and the polkadot.js end-to-end tests against a freshly started node.
+# crate, and the end-to-end tests (polkadot.js, then the Bittensor SDK and btcli) against freshly
+# started nodes.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -31,5 +32,14 @@ SKIP_WASM_BUILD=1 cargo test --locked -p pallet-subtensor -p pallet-admin-utils 
 
 stage "end-to-end tests (polkadot.js against a --dev node)"
 (cd tests/e2e && SUBTENSOR_NODE="$NODE_BINARY" npm test)
+
+stage "client end-to-end tests (Bittensor SDK and btcli against a --dev node)"
+rc=0
+(cd tests/clients && SUBTENSOR_NODE="$NODE_BINARY" .venv/bin/python -m pytest) || rc=$?
+if [ "$rc" -eq 5 ]; then
+	echo "pytest collected no client tests" >&2
+	exit 1
+fi
+[ "$rc" -eq 0 ] || exit "$rc"
 
 stage "all tests passed"

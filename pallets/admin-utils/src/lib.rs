@@ -828,7 +828,7 @@ pub mod pallet {
 		pub fn sudo_set_tempo(origin: OriginFor<T>, netuid: NetUid, tempo: u16) -> DispatchResult {
 			ensure_root(origin)?;
 			Self::ensure_subnet(netuid)?;
-			pallet_subtensor::Pallet::<T>::set_tempo(netuid, tempo);
+			pallet_subtensor::Pallet::<T>::set_tempo_unchecked(netuid, tempo);
 			Ok(())
 		}
 

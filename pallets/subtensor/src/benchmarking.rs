@@ -26,6 +26,8 @@ const TAO: u64 = 1_000_000_000;
 const SUBNETS: u32 = 128;
 /// UIDs of a full subnet in the worst cases (`MaxAllowedUids` of a new subnet).
 const UIDS: u16 = 256;
+/// `MaxOwnedHotkeys`: the most hotkeys `set_identity` may have to look at.
+const MAX_OWNED_HOTKEYS: u32 = 512;
 
 /// Give `who` `amount` RAO, keeping `TotalIssuance` = balances issuance + stake.
 fn fund<T: Config>(who: &T::AccountId, amount: u64) {
@@ -543,6 +545,163 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(hotkey), netuid, dests, weights, 0);
 		assert_eq!(Weights::<T>::get(netuid, 1).len(), usize::from(UIDS));
+	}
+
+	/// `burned_register`'s worst case (a full subnet, a UID replaced) within the limit.
+	#[benchmark]
+	fn register_limit() {
+		set_block::<T>(1);
+		let netuid = new_subnet::<T>(0);
+		fill_subnet::<T>(netuid, UIDS);
+		ImmunityPeriod::<T>::insert(netuid, 0);
+		set_block::<T>(10);
+		let coldkey: T::AccountId = account("registrant", 0, 0);
+		let hotkey: T::AccountId = account("registrant_hotkey", 0, 0);
+		fund::<T>(&coldkey, 1_000 * TAO);
+		let limit = Burn::<T>::get(netuid);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey), netuid, hotkey.clone(), limit);
+		assert_eq!(SubnetworkN::<T>::get(netuid), UIDS);
+		assert!(Uids::<T>::contains_key(netuid, &hotkey));
+	}
+
+	/// The owner, after an earlier change just outside the rate limit.
+	#[benchmark]
+	fn set_tempo() {
+		set_block::<T>(1);
+		let netuid = new_subnet::<T>(0);
+		let owner: T::AccountId = account("owner", 0, 0);
+		LastTempoUpdate::<T>::insert(netuid, 1);
+		set_block::<T>(1 + u64::from(MIN_TEMPO));
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), netuid, MAX_TEMPO);
+		assert_eq!(Tempo::<T>::get(netuid), MAX_TEMPO);
+	}
+
+	/// Across two dynamic subnets, partially filled at a limit below the current ratio.
+	#[benchmark]
+	fn swap_stake_limit() {
+		set_block::<T>(1);
+		let origin = started_subnet::<T>(0);
+		let destination = started_subnet::<T>(1);
+		let hotkey = owner_hotkey::<T>(0);
+		nominate::<T>(&hotkey, destination, 3);
+		let coldkey = staker::<T>(&hotkey, origin, 100 * TAO);
+		let held = Pallet::<T>::stake_of(&hotkey, &coldkey, origin);
+		let ratio = u128::from(Pallet::<T>::current_alpha_price(origin)) * u128::from(TAO)
+			/ u128::from(Pallet::<T>::current_alpha_price(destination));
+		let limit = u64::try_from(ratio).unwrap() * 99 / 100;
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(coldkey.clone()),
+			hotkey.clone(),
+			origin,
+			destination,
+			held,
+			limit,
+			true,
+		);
+		assert!(Pallet::<T>::stake_of(&hotkey, &coldkey, destination) > 0);
+	}
+
+	/// Alpha positions on `n` subnets (and a root position, which stays).
+	#[benchmark]
+	fn unstake_all_alpha(n: Linear<1, SUBNETS>) {
+		set_block::<T>(1);
+		let hotkey = owner_hotkey::<T>(0);
+		let coldkey: T::AccountId = account("staker", 0, 0);
+		fund::<T>(&coldkey, 1_000 * TAO);
+		for i in 0..n {
+			let netuid = started_subnet::<T>(i);
+			Pallet::<T>::do_add_stake(&coldkey, &hotkey, netuid, TAO, None).unwrap();
+		}
+		Pallet::<T>::do_add_stake(&coldkey, &hotkey, ROOT_NETUID, TAO, None).unwrap();
+		Pallet::<T>::clear_staking_rate_limiter();
+		let root = Pallet::<T>::stake_of(&hotkey, &coldkey, ROOT_NETUID);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone());
+		assert_eq!(Pallet::<T>::staked_netuids(&hotkey, &coldkey), vec![ROOT_NETUID]);
+		assert!(Pallet::<T>::stake_of(&hotkey, &coldkey, ROOT_NETUID) > root);
+	}
+
+	/// Half of a position on a hotkey with nominators.
+	#[benchmark]
+	fn recycle_alpha() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let hotkey = owner_hotkey::<T>(0);
+		nominate::<T>(&hotkey, netuid, 3);
+		let coldkey = staker::<T>(&hotkey, netuid, 100 * TAO);
+		let held = Pallet::<T>::stake_of(&hotkey, &coldkey, netuid);
+		let out = SubnetAlphaOut::<T>::get(netuid);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), held / 2, netuid);
+		assert!(Pallet::<T>::stake_of(&hotkey, &coldkey, netuid) < held);
+		assert!(SubnetAlphaOut::<T>::get(netuid) < out);
+	}
+
+	/// Half of a position on a hotkey with nominators.
+	#[benchmark]
+	fn burn_alpha() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let hotkey = owner_hotkey::<T>(0);
+		nominate::<T>(&hotkey, netuid, 3);
+		let coldkey = staker::<T>(&hotkey, netuid, 100 * TAO);
+		let held = Pallet::<T>::stake_of(&hotkey, &coldkey, netuid);
+		let out = SubnetAlphaOut::<T>::get(netuid);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey.clone(), held / 2, netuid);
+		assert!(Pallet::<T>::stake_of(&hotkey, &coldkey, netuid) < held);
+		assert_eq!(SubnetAlphaOut::<T>::get(netuid), out);
+	}
+
+	/// Root full with `n` unstaked UIDs: all are scanned and one is replaced by a staked
+	/// hotkey.
+	#[benchmark]
+	fn root_register(n: Linear<1, 256>) {
+		set_block::<T>(1);
+		let uids = u16::try_from(n).unwrap();
+		MaxAllowedUids::<T>::insert(ROOT_NETUID, uids);
+		fill_subnet::<T>(ROOT_NETUID, uids);
+		let coldkey: T::AccountId = account("root_validator", 0, 0);
+		let hotkey: T::AccountId = account("root_validator_hotkey", 0, 0);
+		fund::<T>(&coldkey, 100 * TAO);
+		Pallet::<T>::create_account_if_non_existent(&coldkey, &hotkey).unwrap();
+		Pallet::<T>::do_add_stake(&coldkey, &hotkey, ROOT_NETUID, 10 * TAO, None).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey), hotkey.clone());
+		assert!(Uids::<T>::contains_key(ROOT_NETUID, &hotkey));
+		assert_eq!(SubnetworkN::<T>::get(ROOT_NETUID), uids);
+	}
+
+	/// A coldkey owning `n` hotkeys, only the last of them registered, and a full identity.
+	#[benchmark]
+	fn set_identity(n: Linear<1, MAX_OWNED_HOTKEYS>) {
+		set_block::<T>(1);
+		let netuid = new_subnet::<T>(0);
+		let coldkey: T::AccountId = account("identity_owner", 0, 0);
+		let mut last = None;
+		for i in 0..n {
+			let hotkey: T::AccountId = account("identity_hotkey", i, 0);
+			Pallet::<T>::create_account_if_non_existent(&coldkey, &hotkey).unwrap();
+			last = Some(hotkey);
+		}
+		Pallet::<T>::append_neuron(netuid, &last.unwrap(), 1).unwrap();
+		let short = vec![b's'; types::MAX_CHAIN_IDENTITY_SHORT_FIELD as usize];
+		let long = vec![b'l'; types::MAX_IDENTITY_FIELD as usize];
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(coldkey.clone()),
+			short.clone(),
+			short.clone(),
+			short.clone(),
+			long.clone(),
+			short,
+			long.clone(),
+			long,
+		);
+		assert!(IdentitiesV2::<T>::contains_key(&coldkey));
 	}
 
 	impl_benchmark_test_suite!(

@@ -112,7 +112,7 @@ macro_rules! subnet_setters {
 }
 
 subnet_setters! {
-	set_tempo => Tempo: u16,
+	set_tempo_unchecked => Tempo: u16,
 	set_max_allowed_uids => MaxAllowedUids: u16,
 	set_min_allowed_uids => MinAllowedUids: u16,
 	set_immunity_period => ImmunityPeriod: u16,

@@ -140,6 +140,31 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
+	/// Largest alpha amount a move from `origin_netuid` to `destination_netuid` may sell before
+	/// the marginal price of origin alpha in destination alpha (`p_origin / p_destination`, rao
+	/// per alpha) falls below `limit_price`. The legs pay the fees a move pays: the origin
+	/// pool's fee, or the destination pool's when the origin is root (see `transition_stake`).
+	pub fn max_move_for_limit(
+		origin_netuid: NetUid,
+		destination_netuid: NetUid,
+		limit_price: u64,
+	) -> u64 {
+		let origin_dynamic = Self::is_dynamic(origin_netuid);
+		let leg = |netuid: NetUid, charged: bool| {
+			if Self::is_dynamic(netuid) {
+				let fee_rate = if charged { FeeRate::<T>::get(netuid) } else { 0 };
+				pool::MoveLeg::Pool { reserves: Self::reserves(netuid), fee_rate }
+			} else {
+				pool::MoveLeg::Stable
+			}
+		};
+		pool::max_alpha_move_for_limit(
+			leg(origin_netuid, true),
+			leg(destination_netuid, !origin_dynamic),
+			limit_price,
+		)
+	}
+
 	/// Seed a new pool with `tao` TAO and as much alpha, so that the price is exactly 1.0
 	/// (economics.md §1.3 step 14). The TAO counts as stake.
 	pub(crate) fn seed_pool(netuid: NetUid, tao: u64) {

@@ -82,6 +82,69 @@ impl SubnetIdentityV3 {
 	}
 }
 
+/// Longest `name`, `url`, `github_repo` and `discord` of a coldkey identity, in bytes.
+pub const MAX_CHAIN_IDENTITY_SHORT_FIELD: u32 = 256;
+
+/// A short coldkey identity field: UTF-8 bytes, at most [`MAX_CHAIN_IDENTITY_SHORT_FIELD`].
+pub type ShortIdentityField = BoundedVec<u8, ConstU32<MAX_CHAIN_IDENTITY_SHORT_FIELD>>;
+
+/// A coldkey's public identity (`IdentitiesV2`), shown by btcli next to its hotkeys. Field names
+/// and order are the reference's `ChainIdentityV2`; it encodes as seven `Vec<u8>`. The bounds are
+/// the reference's: `name`, `url`, `github_repo`, `discord` ≤ 256 bytes; `image`, `description`,
+/// `additional` ≤ 1024 (so at most 4096 bytes in all, the reference's total).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct ChainIdentityV2 {
+	/// Display name, at most 256 bytes.
+	pub name: ShortIdentityField,
+	/// Web site, at most 256 bytes.
+	pub url: ShortIdentityField,
+	/// Source repository URL, at most 256 bytes.
+	pub github_repo: ShortIdentityField,
+	/// Image URL, at most 1024 bytes.
+	pub image: IdentityField,
+	/// Discord handle, at most 256 bytes.
+	pub discord: ShortIdentityField,
+	/// Free-text description, at most 1024 bytes.
+	pub description: IdentityField,
+	/// Anything else, at most 1024 bytes.
+	pub additional: IdentityField,
+}
+
+impl ChainIdentityV2 {
+	/// Build an identity from unbounded fields; `None` if any field is longer than allowed.
+	#[allow(clippy::too_many_arguments)]
+	pub fn try_from_parts(
+		name: Vec<u8>,
+		url: Vec<u8>,
+		github_repo: Vec<u8>,
+		image: Vec<u8>,
+		discord: Vec<u8>,
+		description: Vec<u8>,
+		additional: Vec<u8>,
+	) -> Option<Self> {
+		Some(Self {
+			name: name.try_into().ok()?,
+			url: url.try_into().ok()?,
+			github_repo: github_repo.try_into().ok()?,
+			image: image.try_into().ok()?,
+			discord: discord.try_into().ok()?,
+			description: description.try_into().ok()?,
+			additional: additional.try_into().ok()?,
+		})
+	}
+}
+
 /// An axon endpoint (clients.md §5.5 `AxonInfo`).
 #[derive(
 	Encode,
@@ -225,24 +288,4 @@ pub enum RootClaimTypeEnum {
 		/// The subnets whose alpha is kept.
 		subnets: BTreeSet<u16>,
 	},
-}
-
-/// A coldkey's public identity (the reference's `ChainIdentityV2`, shown per UID in
-/// `MetagraphInfo.identities`). All fields UTF-8.
-#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug, Default)]
-pub struct ChainIdentityV2 {
-	/// Display name.
-	pub name: Vec<u8>,
-	/// Web site.
-	pub url: Vec<u8>,
-	/// Source repository.
-	pub github_repo: Vec<u8>,
-	/// Image URL.
-	pub image: Vec<u8>,
-	/// Discord handle.
-	pub discord: Vec<u8>,
-	/// Free-text description.
-	pub description: Vec<u8>,
-	/// Anything else.
-	pub additional: Vec<u8>,
 }

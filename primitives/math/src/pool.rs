@@ -193,6 +193,85 @@ pub fn max_alpha_in_for_limit(r: Reserves, limit_price: u64, fee_rate: u16) -> u
 	})
 }
 
+/// One end of a stake move between subnets, for [`max_alpha_move_for_limit`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MoveLeg {
+	/// A stable subnet (root): alpha and TAO trade 1:1 without fee, the price is always 1.0.
+	Stable,
+	/// A constant-product pool and the fee this leg of the move pays (0 if the move's one fee
+	/// is charged on the other leg).
+	Pool {
+		/// The pool's reserves before the move.
+		reserves: Reserves,
+		/// Fee of this leg, a u16 proportion (x / 65535).
+		fee_rate: u16,
+	},
+}
+
+/// `a · b · c` as a 192-bit number `(high, low)` = `high · 2^128 + low`, exactly.
+fn mul3(a: u64, b: u64, c: u64) -> (u128, u128) {
+	let ab = u128::from(a).saturating_mul(u128::from(b)); // < 2^128: exact
+	let c = u128::from(c);
+	// ab = ab_hi · 2^64 + ab_lo, both halves < 2^64, so each partial product is < 2^128.
+	let ab_lo = ab & u128::from(u64::MAX);
+	let ab_hi = ab.checked_shr(64).unwrap_or(0);
+	let lo = ab_lo.saturating_mul(c);
+	let hi = ab_hi.saturating_mul(c);
+	// a·b·c = hi · 2^64 + lo: the low 64 bits of `hi` go to the upper half of `low`, its high
+	// 64 bits (plus the carry) to `high` (< 2^64 + 1, no overflow).
+	let (low, carry) = lo.overflowing_add(hi.checked_shl(64).unwrap_or(0));
+	let high = hi.checked_shr(64).unwrap_or(0).saturating_add(u128::from(carry));
+	(high, low)
+}
+
+/// The spot price after one leg of a move, as a fraction `(numerator, denominator)`: the
+/// reserves `(T', A')` of a pool, `(1, 1)` for a stable subnet.
+fn leg_price(leg: MoveLeg, after: Reserves) -> (u64, u64) {
+	match leg {
+		MoveLeg::Stable => (1, 1),
+		MoveLeg::Pool { .. } => (after.tao, after.alpha),
+	}
+}
+
+/// Largest origin alpha amount a move from `origin` to `destination` may spend before the
+/// **marginal** price of the origin alpha in destination alpha, `p_origin / p_destination`,
+/// falls below `limit_price / 10⁹` (`swap_stake_limit`, and partial fills of it).
+///
+/// The move sells `g` alpha on the origin leg (1:1 on a stable subnet, else
+/// [`swap_alpha_for_tao`] with the leg's fee) and buys with all the TAO received on the
+/// destination leg (1:1, or [`swap_tao_for_alpha`] with the leg's fee). The result is the largest
+/// `g` for which both swaps succeed and the spot prices afterwards, from the actual integer
+/// reserves, satisfy `T₁'/A₁' · A₂'/T₂' ≥ limit/10⁹` (compared exactly in 192 bits). Selling
+/// lowers the origin price and buying raises the destination price, so the ratio falls with
+/// `g` and binary search applies (64 steps). Two stable legs never move the ratio from 1.0:
+/// the result is then `u64::MAX` if `limit_price ≤ 10⁹`, else 0. `limit_price = 0` imposes no
+/// price bound (only the pools' minimum liquidity and overflow bound the amount).
+pub fn max_alpha_move_for_limit(origin: MoveLeg, destination: MoveLeg, limit_price: u64) -> u64 {
+	last_true(|g| {
+		let (tao, origin_after) = match origin {
+			MoveLeg::Stable => (g, Reserves::default()),
+			MoveLeg::Pool { reserves, fee_rate } => match swap_alpha_for_tao(reserves, g, fee_rate)
+			{
+				Ok(s) => (s.amount_out, s.reserves),
+				Err(_) => return false,
+			},
+		};
+		let destination_after = match destination {
+			MoveLeg::Stable => Reserves::default(),
+			MoveLeg::Pool { reserves, fee_rate } => {
+				match swap_tao_for_alpha(reserves, tao, fee_rate) {
+					Ok(s) => s.reserves,
+					Err(_) => return false,
+				}
+			},
+		};
+		let (n1, d1) = leg_price(origin, origin_after);
+		let (n2, d2) = leg_price(destination, destination_after);
+		// (n1/d1) / (n2/d2) ≥ limit/10⁹  ⇔  n1 · d2 · 10⁹ ≥ limit · d1 · n2.
+		mul3(n1, d2, RAO_PER_TAO) >= mul3(limit_price, d1, n2)
+	})
+}
+
 /// One step of the moving-price EMA (economics.md §3.9), run once per block after the coinbase.
 ///
 /// `α_eff = moving_alpha · b / (b + h)` with `b` = blocks since the start call and `h` =

@@ -78,6 +78,21 @@ impl<T: Config> Pallet<T> {
 		Ok(uid)
 	}
 
+	/// `register_limit`: as [`Self::do_burned_register`], but only if the burn is at most
+	/// `limit_price` RAO (the reference's comparison: `Burn ≤ limit_price`). The subnet checks
+	/// come first, so that a missing or root subnet gets its own error rather than a price one.
+	pub(crate) fn do_register_limit(
+		coldkey: &T::AccountId,
+		netuid: NetUid,
+		hotkey: &T::AccountId,
+		limit_price: u64,
+	) -> Result<u16, DispatchError> {
+		ensure!(netuid != ROOT_NETUID, Error::<T>::RegistrationNotPermittedOnRootSubnet);
+		ensure!(Self::subnet_exists(netuid), Error::<T>::SubnetNotExists);
+		ensure!(Burn::<T>::get(netuid) <= limit_price, Error::<T>::RegistrationPriceLimitExceeded);
+		Self::do_burned_register(coldkey, netuid, hotkey)
+	}
+
 	/// Block step 1 (economics.md §2.3): for every subnet whose `AdjustmentInterval` is over,
 	/// adjust `Burn` from the interval's registrations and reset the interval counters; reset
 	/// every subnet's per-block counter. Returns the number of subnets visited (for the weight).

@@ -14,7 +14,7 @@
 //! `pruning_score`, `tao_dividends_per_hotkey`). True constants: `pow_registration_allowed`
 //! false (no PoW registration), `commitments` empty (no commitments pallet). Per-UID vectors
 //! have exactly one entry per UID (stored vectors are padded with 0 / false before the first
-//! epoch). `identities`: see [`Pallet::coldkey_identity`].
+//! epoch). `identities` reads `IdentitiesV2`.
 //!
 //! Mechanisms: every subnet has `MechanismCountCurrent` = 1 mechanism, so only `mecid` 0
 //! exists; a mechagraph's `netuid` is the reference's storage index `mecid · 4096 + netuid`.
@@ -370,7 +370,7 @@ metagraph_fields! {
 	52 => hotkeys: Vec<AccountId> = |v| v.hotkeys.clone();
 	/// Coldkey of each UID.
 	53 => coldkeys: Vec<AccountId> = |v| v.coldkeys();
-	/// Identity of each UID's coldkey ([`Pallet::coldkey_identity`]).
+	/// Identity of each UID's coldkey (`IdentitiesV2`).
 	54 => identities: Vec<Option<ChainIdentityV2>> = |v| v.identities();
 	/// Axon of each UID (all zero if none).
 	55 => axons: Vec<AxonInfo> = |v| v.axons();
@@ -409,13 +409,6 @@ metagraph_fields! {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The identity of `coldkey` shown in `MetagraphInfo.identities`. Always `None` on this
-	/// branch, which has no coldkey identities (`set_identity` / `IdentitiesV2` are not part of
-	/// it).
-	pub fn coldkey_identity(_coldkey: &T::AccountId) -> Option<ChainIdentityV2> {
-		None
-	}
-
 	/// The subnet's name from its identity, UTF-8 (empty without an identity).
 	pub fn subnet_name_bytes(netuid: NetUid) -> Vec<Compact<u8>> {
 		SubnetIdentitiesV3::<T>::get(netuid)

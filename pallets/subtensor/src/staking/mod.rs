@@ -9,6 +9,7 @@
 //! stake-lock and root-claim items. The share arithmetic is
 //! `subtensor_math::share_pool`.
 
+mod alpha;
 mod locks;
 mod stake;
 mod take;

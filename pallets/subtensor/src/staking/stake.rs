@@ -76,7 +76,11 @@ impl<T: Config> Pallet<T> {
 	/// the limit price allows), else `max` with `allow_partial`. Fails with
 	/// `ZeroMaxStakeAmount` if the limit allows nothing, `SlippageTooHigh` if the amount is over
 	/// it without partial fills.
-	fn limited_amount(amount: u64, max: u64, allow_partial: bool) -> Result<u64, DispatchError> {
+	pub(crate) fn limited_amount(
+		amount: u64,
+		max: u64,
+		allow_partial: bool,
+	) -> Result<u64, DispatchError> {
 		ensure!(max != 0, Error::<T>::ZeroMaxStakeAmount);
 		ensure!(allow_partial || amount <= max, Error::<T>::SlippageTooHigh);
 		Ok(amount.min(max))

@@ -109,6 +109,35 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// `swap_stake_limit`: as `swap_stake`, with the marginal price of origin alpha in
+	/// destination alpha after the move bounded below by `limit_price` (rao per alpha): the
+	/// amount is limited by [`Self::max_move_for_limit`] and [`Self::limited_amount`] exactly as
+	/// the `*_limit` stake calls limit theirs. Checks the two subnets first, so that a missing
+	/// subnet is reported as such rather than as a price error.
+	pub(crate) fn do_swap_stake_limit(
+		coldkey: &T::AccountId,
+		hotkey: &T::AccountId,
+		origin_netuid: NetUid,
+		destination_netuid: NetUid,
+		alpha: u64,
+		limit_price: u64,
+		allow_partial: bool,
+	) -> DispatchResult {
+		// Checks (no writes above this line).
+		ensure!(origin_netuid != destination_netuid, Error::<T>::SameNetuid);
+		Self::ensure_subtoken_enabled(origin_netuid)?;
+		Self::ensure_subtoken_enabled(destination_netuid)?;
+		ensure!(Self::hotkey_account_exists(hotkey), Error::<T>::HotKeyAccountNotExists);
+		ensure!(alpha > 0, Error::<T>::AmountTooLow);
+		let max = Self::max_move_for_limit(origin_netuid, destination_netuid, limit_price);
+		let amount = Self::limited_amount(alpha, max, allow_partial)?;
+		// The dust rule of a debit may move the whole position, more than the limit allows.
+		let debit = Self::quote_debit(hotkey, coldkey, origin_netuid, amount)?;
+		ensure!(debit.amount <= max, Error::<T>::SlippageTooHigh);
+		// Effects: `swap_stake` with the limited amount (it repeats its own checks).
+		Self::do_swap_stake(coldkey, hotkey, origin_netuid, destination_netuid, amount)
+	}
+
 	/// Move `alpha` of the origin position to the destination; returns the TAO value moved
 	/// (the spot value within a subnet, the TAO out of the origin pool across subnets).
 	fn transition_stake(

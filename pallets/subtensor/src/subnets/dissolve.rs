@@ -95,6 +95,7 @@ impl<T: Config> Pallet<T> {
 		SubnetOwner::<T>::remove(netuid);
 		SubnetOwnerHotkey::<T>::remove(netuid);
 		SubnetOwnerHotkeyLastSet::<T>::remove(netuid);
+		LastTempoUpdate::<T>::remove(netuid);
 		SubnetLocked::<T>::remove(netuid);
 		RAORecycledForRegistration::<T>::remove(netuid);
 		FirstEmissionBlockNumber::<T>::remove(netuid);

@@ -1,4 +1,5 @@
-//! Subnets: registration and lock cost, pruning and dissolving, symbols, identity, start call.
+//! Subnets: registration and lock cost, pruning and dissolving, symbols, identity, start call,
+//! the owner's tempo.
 //!
 //! Owns the storage under `// ---- subnets ----` in `lib.rs`.
 
@@ -6,3 +7,4 @@ pub(crate) mod dissolve;
 pub(crate) mod identity;
 pub(crate) mod subnet;
 pub mod symbols;
+pub(crate) mod tempo;

@@ -166,7 +166,8 @@ fn dissolve_leaves_no_key_of_the_subnet_behind() {
 				NET,
 				10 * TAO
 			));
-			SubtensorModule::set_tempo(NET, 1);
+			assert_ok!(SubtensorModule::set_tempo(RuntimeOrigin::signed(ALICE), NET, 400));
+			SubtensorModule::set_tempo_unchecked(NET, 1);
 			SubtensorModule::set_weights_set_rate_limit(NET, 0);
 			SubtensorModule::set_min_allowed_weights(NET, 0);
 			run_to_block(4);

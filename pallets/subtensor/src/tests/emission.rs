@@ -195,7 +195,7 @@ fn epochs_run_every_tempo_plus_one_blocks_staggered_by_netuid() {
 	assert_eq!(SubtensorModule::blocks_until_next_epoch(1, 0, 5), None);
 	ExtBuilder::default().with_balances(&[(ALICE, 10_000 * TAO)]).build_and_execute(|| {
 		let net = start_subnet(ALICE, HOT_A);
-		SubtensorModule::set_tempo(net, 4);
+		SubtensorModule::set_tempo_unchecked(net, 4);
 		// (b + 1 + 1) mod 5 = 4 ⇔ b ≡ 2 (mod 5)
 		run_to_block(7);
 		assert_eq!(LastMechansimStepBlock::<Test>::get(net), 7);
@@ -216,8 +216,8 @@ fn emission_is_conserved_block_by_block() {
 		.build_and_execute(|| {
 			let a = start_subnet(ALICE, HOT_A);
 			let b = start_subnet(ALICE, HOT_B);
-			SubtensorModule::set_tempo(a, 3);
-			SubtensorModule::set_tempo(b, 5);
+			SubtensorModule::set_tempo_unchecked(a, 3);
+			SubtensorModule::set_tempo_unchecked(b, 5);
 			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_A, a, 50 * TAO));
 			assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), HOT_B, b, 20 * TAO));
 			for _ in 0..40 {
@@ -260,7 +260,7 @@ fn three_validators_and_five_miners_match_the_math_crate_over_several_tempos() {
 					amount
 				));
 			}
-			SubtensorModule::set_tempo(net, 4);
+			SubtensorModule::set_tempo_unchecked(net, 4);
 			SubtensorModule::set_weights_set_rate_limit(net, 0);
 			SubtensorModule::set_min_allowed_weights(net, 1);
 			SubtensorModule::set_activity_cutoff(net, 1_000);
@@ -459,7 +459,7 @@ fn with_validator_and_miner(test: impl FnOnce()) {
 				NET,
 				100 * TAO
 			));
-			SubtensorModule::set_tempo(NET, 4);
+			SubtensorModule::set_tempo_unchecked(NET, 4);
 			SubtensorModule::set_weights_set_rate_limit(NET, 0);
 			SubtensorModule::set_min_allowed_weights(NET, 1);
 			run_to_block(3); // epoch at b ≡ 2 (mod 5)

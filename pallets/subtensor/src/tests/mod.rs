@@ -7,6 +7,7 @@
 	clippy::float_arithmetic
 )]
 
+mod client_calls;
 mod dissolve;
 mod emission;
 mod genesis;

@@ -32,7 +32,7 @@ fn after_epochs(test: impl FnOnce()) {
 			stake(BOB, HOT_B, NET, 100 * TAO);
 			stake(CHARLIE, HOT_B, NET, 50 * TAO);
 			stake(CHARLIE, HOT_B, ROOT_NETUID, 10 * TAO);
-			SubtensorModule::set_tempo(NET, 4);
+			SubtensorModule::set_tempo_unchecked(NET, 4);
 			SubtensorModule::set_weights_set_rate_limit(NET, 0);
 			SubtensorModule::set_min_allowed_weights(NET, 1);
 			run_to_block(3); // first epoch: HOT_B gets a permit
@@ -161,6 +161,21 @@ fn rpc_metagraph_equals_storage_and_the_subnet_state() {
 		assert_eq!(all[1].as_ref(), Some(&m));
 		assert_eq!(all[0].as_ref().unwrap().netuid, Compact(ROOT_NETUID));
 		assert_eq!(SubtensorModule::get_all_mechagraphs(), all);
+		// Bob's identity shows on both his UIDs.
+		assert_ok!(SubtensorModule::set_identity(
+			RuntimeOrigin::signed(BOB),
+			b"bob".to_vec(),
+			vec![],
+			vec![],
+			vec![],
+			vec![],
+			vec![],
+			vec![]
+		));
+		let bob = IdentitiesV2::<Test>::get(BOB);
+		assert!(bob.is_some());
+		let identities = SubtensorModule::get_metagraph(NET).unwrap().identities;
+		assert_eq!(identities, vec![None, bob.clone(), bob]);
 	});
 }
 

@@ -21,7 +21,7 @@ fn with_validator(test: impl FnOnce()) {
 				10 * TAO
 			));
 			SubtensorModule::set_max_allowed_validators(NET, 1);
-			SubtensorModule::set_tempo(NET, 1);
+			SubtensorModule::set_tempo_unchecked(NET, 1);
 			SubtensorModule::set_weights_set_rate_limit(NET, 0);
 			SubtensorModule::set_min_allowed_weights(NET, 2);
 			run_to_block(3); // epoch at odd blocks: permits handed out
