@@ -1,6 +1,6 @@
 //! The runtime APIs: what the node and the clients call into.
 
-use alloc::vec::Vec;
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use frame_support::{
 	genesis_builder_helper::{build_state, get_preset},
 	weights::Weight,
@@ -15,6 +15,7 @@ use sp_runtime::{
 	ApplyExtrinsicResult,
 };
 use sp_version::RuntimeVersion;
+use subtensor_runtime_api as st_api;
 
 use super::{
 	AccountId, Aura, Balance, Block, Executive, Grandpa, InherentDataExt, Nonce, Runtime,
@@ -214,12 +215,69 @@ impl_runtime_apis! {
 		}
 	}
 
+	// Version 2: `get_subnet_hyperparams_v3` is declared `#[api_version(2)]`, as in the reference.
+	#[api_version(2)]
 	impl subtensor_runtime_api::SubnetInfoRuntimeApi<Block, AccountId> for Runtime {
-		fn get_dynamic_info(netuid: u16) -> Option<subtensor_runtime_api::DynamicInfo<AccountId>> {
+		fn get_subnet_info(netuid: u16) -> Option<st_api::SubnetInfo<AccountId>> {
+			SubtensorModule::get_subnet_info(netuid)
+		}
+		fn get_subnets_info() -> Vec<Option<st_api::SubnetInfo<AccountId>>> {
+			SubtensorModule::get_subnets_info()
+		}
+		fn get_subnet_info_v2(netuid: u16) -> Option<st_api::SubnetInfov2<AccountId>> {
+			SubtensorModule::get_subnet_info_v2(netuid)
+		}
+		fn get_subnets_info_v2() -> Vec<Option<st_api::SubnetInfov2<AccountId>>> {
+			SubtensorModule::get_subnets_info_v2()
+		}
+		fn get_subnet_hyperparams(netuid: u16) -> Option<st_api::SubnetHyperparams> {
+			SubtensorModule::get_subnet_hyperparams(netuid)
+		}
+		fn get_subnet_hyperparams_v2(netuid: u16) -> Option<st_api::SubnetHyperparamsV2> {
+			SubtensorModule::get_subnet_hyperparams_v2(netuid)
+		}
+		fn get_subnet_hyperparams_v3(netuid: u16) -> Option<st_api::SubnetHyperparamsV3> {
+			SubtensorModule::get_subnet_hyperparams_v3(netuid)
+		}
+		fn get_all_dynamic_info() -> Vec<Option<st_api::DynamicInfo<AccountId>>> {
+			SubtensorModule::get_all_dynamic_info()
+		}
+		fn get_all_metagraphs() -> Vec<Option<st_api::Metagraph<AccountId>>> {
+			SubtensorModule::get_all_metagraphs()
+		}
+		fn get_metagraph(netuid: u16) -> Option<st_api::Metagraph<AccountId>> {
+			SubtensorModule::get_metagraph(netuid)
+		}
+		fn get_all_mechagraphs() -> Vec<Option<st_api::Metagraph<AccountId>>> {
+			SubtensorModule::get_all_mechagraphs()
+		}
+		fn get_mechagraph(netuid: u16, mecid: u8) -> Option<st_api::Metagraph<AccountId>> {
+			SubtensorModule::get_mechagraph(netuid, mecid)
+		}
+		fn get_dynamic_info(netuid: u16) -> Option<st_api::DynamicInfo<AccountId>> {
 			SubtensorModule::get_dynamic_info(netuid)
 		}
-		fn get_all_dynamic_info() -> Vec<Option<subtensor_runtime_api::DynamicInfo<AccountId>>> {
-			SubtensorModule::get_all_dynamic_info()
+		fn get_subnet_state(netuid: u16) -> Option<st_api::SubnetState<AccountId>> {
+			SubtensorModule::get_subnet_state(netuid)
+		}
+		fn get_selective_metagraph(
+			netuid: u16,
+			metagraph_indexes: Vec<u16>,
+		) -> Option<st_api::SelectiveMetagraph<AccountId>> {
+			SubtensorModule::get_selective_metagraph(netuid, metagraph_indexes)
+		}
+		fn get_coldkey_auto_stake_hotkey(coldkey: AccountId, netuid: u16) -> Option<AccountId> {
+			SubtensorModule::get_coldkey_auto_stake_hotkey(&coldkey, netuid)
+		}
+		fn get_selective_mechagraph(
+			netuid: u16,
+			subid: u8,
+			metagraph_indexes: Vec<u16>,
+		) -> Option<st_api::SelectiveMetagraph<AccountId>> {
+			SubtensorModule::get_selective_mechagraph(netuid, subid, metagraph_indexes)
+		}
+		fn get_subnet_to_prune() -> Option<u16> {
+			SubtensorModule::get_subnet_to_prune()
 		}
 		fn get_next_epoch_start_block(netuid: u16) -> Option<u64> {
 			if !SubtensorModule::subnet_exists(netuid) {
@@ -235,32 +293,71 @@ impl_runtime_apis! {
 	}
 
 	impl subtensor_runtime_api::StakeInfoRuntimeApi<Block, AccountId> for Runtime {
-		fn get_stake_info_for_coldkey(
-			coldkey_account: AccountId,
-		) -> Vec<subtensor_runtime_api::StakeInfo<AccountId>> {
+		fn get_stake_info_for_coldkey(coldkey_account: AccountId) -> Vec<st_api::StakeInfo<AccountId>> {
 			SubtensorModule::get_stake_info_for_coldkey(&coldkey_account)
 		}
 		fn get_stake_info_for_coldkeys(
 			coldkey_accounts: Vec<AccountId>,
-		) -> Vec<(AccountId, Vec<subtensor_runtime_api::StakeInfo<AccountId>>)> {
-			coldkey_accounts
-				.into_iter()
-				.map(|c| {
-					let info = SubtensorModule::get_stake_info_for_coldkey(&c);
-					(c, info)
-				})
-				.collect()
+		) -> Vec<st_api::ColdkeyStakeInfo<AccountId>> {
+			SubtensorModule::get_stake_info_for_coldkeys(coldkey_accounts)
 		}
 		fn get_stake_info_for_hotkey_coldkey_netuid(
 			hotkey_account: AccountId,
 			coldkey_account: AccountId,
 			netuid: u16,
-		) -> Option<subtensor_runtime_api::StakeInfo<AccountId>> {
+		) -> Option<st_api::StakeInfo<AccountId>> {
 			SubtensorModule::get_stake_info_for_hotkey_coldkey_netuid(
 				&hotkey_account,
 				&coldkey_account,
 				netuid,
 			)
+		}
+		fn get_stake_availability_for_coldkeys(
+			coldkey_accounts: Vec<AccountId>,
+			netuids: Option<Vec<u16>>,
+		) -> BTreeMap<AccountId, BTreeMap<u16, st_api::StakeAvailability>> {
+			SubtensorModule::get_stake_availability_for_coldkeys(coldkey_accounts, netuids)
+		}
+		fn get_stake_fee(
+			origin: Option<(AccountId, u16)>,
+			origin_coldkey_account: AccountId,
+			destination: Option<(AccountId, u16)>,
+			destination_coldkey_account: AccountId,
+			amount: u64,
+		) -> u64 {
+			SubtensorModule::get_stake_fee(
+				origin,
+				origin_coldkey_account,
+				destination,
+				destination_coldkey_account,
+				amount,
+			)
+		}
+		fn get_coldkey_lock(coldkey: AccountId, netuid: u16) -> Option<st_api::LockState> {
+			SubtensorModule::get_coldkey_lock(&coldkey, netuid)
+		}
+		fn get_hotkey_conviction(
+			hotkey: AccountId,
+			netuid: u16,
+		) -> pallet_subtensor::substrate_fixed::types::U64F64 {
+			SubtensorModule::get_hotkey_conviction(&hotkey, netuid)
+		}
+		fn get_most_convicted_hotkey_on_subnet(netuid: u16) -> Option<AccountId> {
+			SubtensorModule::get_most_convicted_hotkey_on_subnet(netuid)
+		}
+	}
+
+	impl subtensor_runtime_api::DelegateInfoRuntimeApi<Block, AccountId> for Runtime {
+		fn get_delegates() -> Vec<st_api::DelegateInfo<AccountId>> {
+			SubtensorModule::get_delegates()
+		}
+		fn get_delegate(delegate_account: AccountId) -> Option<st_api::DelegateInfo<AccountId>> {
+			SubtensorModule::get_delegate(&delegate_account)
+		}
+		fn get_delegated(
+			delegatee_account: AccountId,
+		) -> Vec<st_api::DelegatedStake<AccountId>> {
+			SubtensorModule::get_delegated(&delegatee_account)
 		}
 	}
 

@@ -368,3 +368,108 @@ mod free_calls {
 		});
 	}
 }
+
+/// Every runtime API method the Bittensor SDK 10.5.0 and btcli 9.23.2 call, with its parameter
+/// names (clients may pass parameters by name): what the V15 metadata must list.
+const CLIENT_API_METHODS: &[(&str, &str, &[&str])] = &[
+	("SubnetInfoRuntimeApi", "get_subnet_info", &["netuid"]),
+	("SubnetInfoRuntimeApi", "get_subnets_info", &[]),
+	("SubnetInfoRuntimeApi", "get_subnet_info_v2", &["netuid"]),
+	("SubnetInfoRuntimeApi", "get_subnets_info_v2", &[]),
+	("SubnetInfoRuntimeApi", "get_subnet_hyperparams", &["netuid"]),
+	("SubnetInfoRuntimeApi", "get_subnet_hyperparams_v2", &["netuid"]),
+	("SubnetInfoRuntimeApi", "get_subnet_hyperparams_v3", &["netuid"]),
+	("SubnetInfoRuntimeApi", "get_all_dynamic_info", &[]),
+	("SubnetInfoRuntimeApi", "get_dynamic_info", &["netuid"]),
+	("SubnetInfoRuntimeApi", "get_all_metagraphs", &[]),
+	("SubnetInfoRuntimeApi", "get_metagraph", &["netuid"]),
+	("SubnetInfoRuntimeApi", "get_all_mechagraphs", &[]),
+	("SubnetInfoRuntimeApi", "get_mechagraph", &["netuid", "mecid"]),
+	("SubnetInfoRuntimeApi", "get_subnet_state", &["netuid"]),
+	("SubnetInfoRuntimeApi", "get_selective_metagraph", &["netuid", "metagraph_indexes"]),
+	("SubnetInfoRuntimeApi", "get_selective_mechagraph", &["netuid", "subid", "metagraph_indexes"]),
+	("SubnetInfoRuntimeApi", "get_coldkey_auto_stake_hotkey", &["coldkey", "netuid"]),
+	("SubnetInfoRuntimeApi", "get_subnet_to_prune", &[]),
+	("SubnetInfoRuntimeApi", "get_next_epoch_start_block", &["netuid"]),
+	("StakeInfoRuntimeApi", "get_stake_info_for_coldkey", &["coldkey_account"]),
+	("StakeInfoRuntimeApi", "get_stake_info_for_coldkeys", &["coldkey_accounts"]),
+	(
+		"StakeInfoRuntimeApi",
+		"get_stake_info_for_hotkey_coldkey_netuid",
+		&["hotkey_account", "coldkey_account", "netuid"],
+	),
+	(
+		"StakeInfoRuntimeApi",
+		"get_stake_availability_for_coldkeys",
+		&["coldkey_accounts", "netuids"],
+	),
+	(
+		"StakeInfoRuntimeApi",
+		"get_stake_fee",
+		&[
+			"origin",
+			"origin_coldkey_account",
+			"destination",
+			"destination_coldkey_account",
+			"amount",
+		],
+	),
+	("StakeInfoRuntimeApi", "get_coldkey_lock", &["coldkey", "netuid"]),
+	("StakeInfoRuntimeApi", "get_hotkey_conviction", &["hotkey", "netuid"]),
+	("StakeInfoRuntimeApi", "get_most_convicted_hotkey_on_subnet", &["netuid"]),
+	("DelegateInfoRuntimeApi", "get_delegates", &[]),
+	("DelegateInfoRuntimeApi", "get_delegate", &["delegate_account"]),
+	("DelegateInfoRuntimeApi", "get_delegated", &["delegatee_account"]),
+	("NeuronInfoRuntimeApi", "get_neurons_lite", &["netuid"]),
+	("NeuronInfoRuntimeApi", "get_neuron", &["netuid", "uid"]),
+	("SwapRuntimeApi", "sim_swap_tao_for_alpha", &["netuid", "tao"]),
+	("SwapRuntimeApi", "sim_swap_alpha_for_tao", &["netuid", "alpha"]),
+	("SwapRuntimeApi", "current_alpha_price_all", &[]),
+	("SubnetRegistrationRuntimeApi", "get_network_registration_cost", &[]),
+];
+
+#[test]
+fn metadata_v15_lists_the_client_runtime_apis_with_their_parameter_names() {
+	use codec::Decode;
+	use frame_support::__private::{
+		metadata::{RuntimeMetadata, RuntimeMetadataPrefixed},
+		scale_info::{PortableRegistry, TypeDef, TypeDefPrimitive},
+	};
+	let bytes = Runtime::metadata_at_version(15).expect("V15 is served");
+	let RuntimeMetadataPrefixed(_, RuntimeMetadata::V15(metadata)) =
+		RuntimeMetadataPrefixed::decode(&mut &bytes[..]).unwrap()
+	else {
+		panic!("not V15");
+	};
+	// An output declared as raw bytes would send clients to their legacy decoders.
+	fn is_bytes(types: &PortableRegistry, id: u32) -> bool {
+		let def = |id: u32| &types.resolve(id).expect("known type").type_def;
+		match def(id) {
+			TypeDef::Sequence(s) => {
+				matches!(def(s.type_param.id), TypeDef::Primitive(TypeDefPrimitive::U8))
+			},
+			_ => false,
+		}
+	}
+	for (api, method, params) in CLIENT_API_METHODS {
+		let found = metadata
+			.apis
+			.iter()
+			.find(|a| a.name == *api)
+			.unwrap_or_else(|| panic!("{api} missing"))
+			.methods
+			.iter()
+			.find(|m| m.name == *method)
+			.unwrap_or_else(|| panic!("{api}.{method} missing"));
+		let names: Vec<&str> = found.inputs.iter().map(|i| i.name.as_str()).collect();
+		assert_eq!(names, *params, "{api}.{method} parameters");
+		assert!(!is_bytes(&metadata.types, found.output.id), "{api}.{method} returns Vec<u8>");
+	}
+}
+
+#[test]
+fn runtime_version_reports_the_subnet_info_api_at_version_2() {
+	use sp_api::RuntimeApiInfo;
+	let id = <dyn subtensor_runtime_api::SubnetInfoRuntimeApi<crate::Block, crate::AccountId>>::ID;
+	assert!(VERSION.apis.iter().any(|(api, version)| *api == id && *version == 2));
+}

@@ -31,7 +31,11 @@ impl<T: Config> Pallet<T> {
 	/// - commit-reveal: `WeightCommits` queues non-empty, of registered hotkeys;
 	///   `NeuronCertificates` of registered hotkeys; the client-compatibility copies equal
 	///   `CommitRevealWeightsEnabled` and `RevealPeriodEpochs`.
+	/// - locks and root claims (`staking/locks.rs`): nothing writes them, so every lock and
+	///   root-claim item is empty and `RootClaimType` holds no entry (everyone is `Swap`); nor
+	///   is there a `MechanismEmissionSplit` (one mechanism per subnet).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		Self::check_no_locks_or_root_claims()?;
 		ensure!(NetworksAdded::<T>::get(ROOT_NETUID), "root subnet 0 must exist");
 		let added: BTreeSet<NetUid> =
 			NetworksAdded::<T>::iter().filter(|(_, a)| *a).map(|(n, _)| n).collect();
@@ -248,6 +252,30 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 		}
+		Ok(())
+	}
+
+	/// The lock and root-claim items exist for clients only: they must stay empty.
+	fn check_no_locks_or_root_claims() -> Result<(), TryRuntimeError> {
+		ensure!(
+			Lock::<T>::iter_keys().next().is_none()
+				&& DecayingLock::<T>::iter_keys().next().is_none()
+				&& HotkeyLock::<T>::iter_keys().next().is_none()
+				&& DecayingHotkeyLock::<T>::iter_keys().next().is_none()
+				&& OwnerLock::<T>::iter_keys().next().is_none()
+				&& DecayingOwnerLock::<T>::iter_keys().next().is_none(),
+			"no stake locks on this chain"
+		);
+		ensure!(
+			RootClaimType::<T>::iter_keys().next().is_none()
+				&& RootClaimable::<T>::iter_keys().next().is_none()
+				&& RootClaimed::<T>::iter_keys().next().is_none(),
+			"no root claims on this chain"
+		);
+		ensure!(
+			MechanismEmissionSplit::<T>::iter_keys().next().is_none(),
+			"one mechanism per subnet: no emission split"
+		);
 		Ok(())
 	}
 }

@@ -34,7 +34,7 @@
 //! - `staking/`: share pools per (hotkey, subnet) (`mod.rs`), staking and unstaking
 //!   (`stake.rs`), moves between hotkeys, coldkeys and subnets (`transition.rs`), validator
 //!   take and dividends (`take.rs`), `unstake_all_alpha` and recycling or burning stake
-//!   (`alpha.rs`).
+//!   (`alpha.rs`), the stake-lock and root-claim items, empty here (`locks.rs`).
 //! - `coinbase/`: the per-block emission into the pools and pending alpha (`mod.rs`), the
 //!   epoch schedule and payout (`drain.rs`).
 //! - `epoch/`: the Yuma epoch's inputs and outputs around `subtensor_math::yuma::epoch`
@@ -43,7 +43,7 @@
 //!   and expiry, the epoch's commit mask input).
 //! - `extension.rs`: `SubtensorTransactionExtension`, the pool-time validation of the free
 //!   (`Pays::No`) calls, and its rejection codes (`CustomTransactionError`).
-//! - `rpc_info.rs`: the structs and queries behind the runtime APIs.
+//! - `rpc_info/`: the structs and queries behind the runtime APIs, one module per API area.
 //! - `subnets/`: subnet registration and lock cost (`subnet.rs`), pruning and dissolving
 //!   (`dissolve.rs`), token symbols (`symbols.rs`), identity and start call (`identity.rs`),
 //!   the owner's `set_tempo` (`tempo.rs`).
@@ -93,8 +93,8 @@ pub use pallet::*;
 pub use subnets::symbols::SYMBOLS;
 pub use substrate_fixed;
 pub use types::{
-	AxonInfo, ChainIdentityV2, CommitHash, DissolvePayout, EpochConsensus, NeuronCertificate,
-	PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3,
+	AxonInfo, ChainIdentityV2, CommitHash, DissolvePayout, EpochConsensus, LockState,
+	NeuronCertificate, PrometheusInfo, RecycleOrBurnEnum, RootClaimTypeEnum, SubnetIdentityV3,
 };
 pub use weights::WeightInfo;
 
@@ -175,12 +175,13 @@ pub const MAX_AXON_PROTOCOL: u8 = 4;
 pub mod pallet {
 	use super::{
 		types::{
-			AxonInfo, ChainIdentityV2, CommitHash, DissolvePayout, EpochConsensus,
-			NeuronCertificate, PrometheusInfo, RecycleOrBurnEnum, SubnetIdentityV3,
+			AxonInfo, ChainIdentityV2, CommitHash, DissolvePayout, EpochConsensus, LockState,
+			NeuronCertificate, PrometheusInfo, RecycleOrBurnEnum, RootClaimTypeEnum,
+			SubnetIdentityV3,
 		},
 		NetUid, WeightInfo, MAX_UIDS_LIMIT, MAX_UNREVEALED_COMMITS, ROOT_NETUID, ROOT_SYMBOL,
 	};
-	use alloc::vec::Vec;
+	use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 	use codec::Compact;
 	use frame_support::{pallet_prelude::*, traits::fungible, BoundedVec};
 	use frame_system::pallet_prelude::*;
@@ -488,6 +489,12 @@ pub mod pallet {
 	pub fn DefaultMechanismCount() -> u8 {
 		1
 	}
+	/// `DefaultUnlockRate` / `DefaultMaturityRate` of the reference: 934_866 blocks (a half-life
+	/// of about 90 days). No lock uses them on this chain (see `UnlockRate`).
+	#[pallet::type_value]
+	pub fn DefaultLockRate() -> u64 {
+		934_866
+	}
 	/// `SubnetMovingPrice` before any update: 0.
 	#[pallet::type_value]
 	pub fn DefaultMovingPrice() -> I96F32 {
@@ -792,6 +799,108 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	// ---- stake locks and root claims (owner: src/staking/locks.rs) ----
+	//
+	// Client compatibility (clients.md §4.1): btcli 9.23.2 reads these items by name in
+	// `stake remove`, `stake move`, `subnets show` and `stake list`. This chain has no stake
+	// locks (conviction) and no root claims: root dividends are swapped to TAO and paid as root
+	// stake at the epoch, which is what the reference calls the `Swap` claim type. Nothing writes
+	// these items; they hold their true values (empty maps, the `Swap` default, the reference's
+	// rates), so clients read "no lock" and "Swap".
+
+	/// Lock of a coldkey's stake on a subnet, by the hotkey it is locked to:
+	/// `(coldkey, NetUid, hotkey) → LockState`. Always empty here (no stake locks).
+	#[pallet::storage]
+	pub type Lock<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Identity, NetUid>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+		),
+		LockState,
+		OptionQuery,
+	>;
+
+	/// Whether a coldkey's lock on a subnet decays (`false`: perpetual): `(coldkey, NetUid) →
+	/// bool`. Always empty here (no stake locks).
+	#[pallet::storage]
+	pub type DecayingLock<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, bool, OptionQuery>;
+
+	/// Total lock on a hotkey on a subnet: `(NetUid, hotkey) → LockState`. Always empty here.
+	#[pallet::storage]
+	pub type HotkeyLock<T: Config> = StorageDoubleMap<
+		_,
+		Identity,
+		NetUid,
+		Blake2_128Concat,
+		T::AccountId,
+		LockState,
+		OptionQuery,
+	>;
+
+	/// Total decaying lock on a hotkey on a subnet: `(NetUid, hotkey) → LockState`. Always
+	/// empty here.
+	#[pallet::storage]
+	pub type DecayingHotkeyLock<T: Config> = StorageDoubleMap<
+		_,
+		Identity,
+		NetUid,
+		Blake2_128Concat,
+		T::AccountId,
+		LockState,
+		OptionQuery,
+	>;
+
+	/// Total perpetual lock on a subnet's owner hotkey: `NetUid → LockState`. Always empty here.
+	#[pallet::storage]
+	pub type OwnerLock<T> = StorageMap<_, Identity, NetUid, LockState, OptionQuery>;
+
+	/// Total decaying lock on a subnet's owner hotkey: `NetUid → LockState`. Always empty here.
+	#[pallet::storage]
+	pub type DecayingOwnerLock<T> = StorageMap<_, Identity, NetUid, LockState, OptionQuery>;
+
+	/// Decay timescale of locked mass, in blocks (the reference's default; unused here: no
+	/// locks).
+	#[pallet::storage]
+	pub type UnlockRate<T> = StorageValue<_, u64, ValueQuery, DefaultLockRate>;
+
+	/// Maturity timescale of lock conviction, in blocks (the reference's default; unused here:
+	/// no locks).
+	#[pallet::storage]
+	pub type MaturityRate<T> = StorageValue<_, u64, ValueQuery, DefaultLockRate>;
+
+	/// How a coldkey takes its root dividends: `coldkey → RootClaimTypeEnum`. Always the
+	/// default `Swap` here, which is what this chain does for everyone (root's alpha is sold and
+	/// the TAO paid as root stake at each epoch); nothing sets it.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type RootClaimType<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, RootClaimTypeEnum, ValueQuery>;
+
+	/// Root dividends a hotkey's root stakers may still claim, per subnet, as a rate per unit of
+	/// root stake: `hotkey → {NetUid → I96F32}` (read by btcli `stake list`). Always empty here:
+	/// root dividends are paid at each epoch, nothing is left to claim.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type RootClaimable<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, BTreeMap<NetUid, I96F32>, ValueQuery>;
+
+	/// Root dividends already claimed: `(NetUid, hotkey, coldkey) → u128` (read by btcli `stake
+	/// list`). Always empty here (no root claims).
+	#[pallet::storage]
+	pub type RootClaimed<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Identity, NetUid>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+		),
+		u128,
+		ValueQuery,
+	>;
+
 	// ---- coinbase (owner: src/coinbase) ----
 
 	/// TAO emitted per block at the current issuance, in RAO (economics.md §4.1), written by
@@ -935,6 +1044,13 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type MechanismCountCurrent<T> =
 		StorageMap<_, Identity, NetUid, u8, ValueQuery, DefaultMechanismCount>;
+
+	/// Split of a subnet's emission between its mechanisms, normalised u16 proportions:
+	/// `NetUid → [u16]` (read by the SDK's metagraph and btcli). Absent means an even split;
+	/// always absent here, since every subnet has one mechanism.
+	#[pallet::storage]
+	#[pallet::unbounded]
+	pub type MechanismEmissionSplit<T> = StorageMap<_, Twox64Concat, NetUid, Vec<u16>, OptionQuery>;
 
 	/// How many epochs a subnet has run: `NetUid → u64`, one more at every epoch. Commit-reveal
 	/// counts its windows in it (as the reference's `SubnetEpochIndex`).

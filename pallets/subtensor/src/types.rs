@@ -1,10 +1,11 @@
 //! Structs kept in storage or passed to calls. Field names are the reference chain's: clients
 //! index them by name (clients.md §5.5).
 
-use alloc::vec::Vec;
+use alloc::{collections::btree_set::BTreeSet, vec::Vec};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
 use scale_info::TypeInfo;
+use substrate_fixed::types::U64F64;
 
 /// Longest subnet identity field, in bytes.
 pub const MAX_IDENTITY_FIELD: u32 = 1024;
@@ -300,4 +301,44 @@ impl NeuronCertificate {
 		let public_key = BoundedVec::try_from(key.to_vec()).ok()?;
 		Some(Self { public_key, algorithm: *algorithm })
 	}
+}
+
+/// A coldkey's stake lock on a subnet (the reference's `LockState`; clients.md §5.5). This
+/// chain has no stake locks: the storage items that hold it stay empty.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Default,
+)]
+pub struct LockState {
+	/// Locked alpha, decaying exponentially (alpha-RAO).
+	pub locked_mass: u64,
+	/// Matured conviction: the integral of `locked_mass` over time.
+	pub conviction: U64F64,
+	/// Block of the last roll-forward.
+	pub last_update: u64,
+}
+
+/// How a coldkey takes its root dividends (the reference's `RootClaimTypeEnum`). This chain
+/// always does what `Swap` describes and stores no other choice.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, PartialEq, Eq, Debug, Default)]
+pub enum RootClaimTypeEnum {
+	/// Root's alpha dividends are swapped for TAO.
+	#[default]
+	Swap,
+	/// Root's alpha dividends are kept as alpha.
+	Keep,
+	/// Kept as alpha on the listed subnets, swapped elsewhere.
+	KeepSubnets {
+		/// The subnets whose alpha is kept.
+		subnets: BTreeSet<u16>,
+	},
 }

@@ -18,6 +18,7 @@
 //! * [`emission`]: halving, Taoflow EMA and shares, per-subnet emission split;
 //! * [`registration`]: subnet lock cost, neuron burn adjustment;
 //! * [`share_pool`]: stake shares of a hotkey's pool;
+//! * [`returns`]: a validator's daily dividends and return per 1000 TAO staked;
 //! * [`split`]: largest-remainder pro-rata split.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
@@ -29,6 +30,7 @@ mod error;
 pub mod fixed;
 pub mod pool;
 pub mod registration;
+pub mod returns;
 pub mod share_pool;
 pub mod sparse;
 pub mod split;

@@ -5,10 +5,18 @@
 
 extern crate alloc;
 
-use alloc::vec::Vec;
+use alloc::{collections::btree_map::BTreeMap, vec::Vec};
 use codec::Codec;
-pub use pallet_subtensor::rpc_info::{
-	DynamicInfo, NeuronInfo, NeuronInfoLite, SimSwapResult, StakeInfo, SubnetPrice,
+use pallet_subtensor::substrate_fixed::types::U64F64;
+pub use pallet_subtensor::{
+	rpc_info::{
+		delegate_info::DelegatedStake, stake_info::ColdkeyStakeInfo, DelegateInfo, DynamicInfo,
+		HyperparamEntry, HyperparamValue, Metagraph, NeuronInfo, NeuronInfoLite,
+		SelectiveMetagraph, SimSwapResult, StakeAvailability, StakeInfo, SubnetHyperparams,
+		SubnetHyperparamsV2, SubnetHyperparamsV3, SubnetInfo, SubnetInfov2, SubnetPrice,
+		SubnetState,
+	},
+	LockState,
 };
 
 sp_api::decl_runtime_apis! {
@@ -47,29 +55,115 @@ sp_api::decl_runtime_apis! {
 		fn get_neuron_lite(netuid: u16, uid: u16) -> Option<NeuronInfoLite<AccountId>>;
 	}
 
-	/// Subnets' pool and emission state (the reference's `SubnetInfoRuntimeApi`, dynamic info).
+	/// Subnets: summaries, hyperparameters, pool and emission state, metagraphs (the
+	/// reference's `SubnetInfoRuntimeApi`, same method and parameter names).
+	///
+	/// `get_subnet_hyperparams_v3` is declared `#[api_version(2)]` as in the reference, and the
+	/// runtime implements version 2: the runtime version lists this API at version 2 and the
+	/// V15 metadata lists every method, v3 included.
 	pub trait SubnetInfoRuntimeApi<AccountId> where AccountId: Codec {
-		/// One subnet; `None` if it does not exist.
-		fn get_dynamic_info(netuid: u16) -> Option<DynamicInfo<AccountId>>;
+		/// Summary of `netuid`, v1; `None` for an unknown subnet.
+		fn get_subnet_info(netuid: u16) -> Option<SubnetInfo<AccountId>>;
+		/// Summary of every subnet, v1, root included, in netuid order.
+		fn get_subnets_info() -> Vec<Option<SubnetInfo<AccountId>>>;
+		/// Summary of `netuid` with its identity; `None` for an unknown subnet.
+		fn get_subnet_info_v2(netuid: u16) -> Option<SubnetInfov2<AccountId>>;
+		/// Summary of every subnet with its identity, root included, in netuid order.
+		fn get_subnets_info_v2() -> Vec<Option<SubnetInfov2<AccountId>>>;
+		/// Hyperparameters of `netuid`, v1 struct; `None` for an unknown subnet.
+		#[deprecated(note = "Use `get_subnet_hyperparams_v3` instead.")]
+		fn get_subnet_hyperparams(netuid: u16) -> Option<SubnetHyperparams>;
+		/// Hyperparameters of `netuid`, v2 struct; `None` for an unknown subnet.
+		#[deprecated(note = "Use `get_subnet_hyperparams_v3` instead.")]
+		fn get_subnet_hyperparams_v2(netuid: u16) -> Option<SubnetHyperparamsV2>;
+		/// Hyperparameters of `netuid` as a list of `{name, value}`; `None` for an unknown
+		/// subnet.
+		#[api_version(2)]
+		fn get_subnet_hyperparams_v3(netuid: u16) -> Option<SubnetHyperparamsV3>;
 		/// Every subnet, root included, in netuid order.
 		fn get_all_dynamic_info() -> Vec<Option<DynamicInfo<AccountId>>>;
+		/// The whole state of every subnet, root included, in netuid order.
+		fn get_all_metagraphs() -> Vec<Option<Metagraph<AccountId>>>;
+		/// The whole state of `netuid`; `None` for an unknown subnet.
+		fn get_metagraph(netuid: u16) -> Option<Metagraph<AccountId>>;
+		/// The whole state of every mechanism of every subnet.
+		fn get_all_mechagraphs() -> Vec<Option<Metagraph<AccountId>>>;
+		/// The whole state of mechanism `mecid` of `netuid`; `None` if it does not exist.
+		fn get_mechagraph(netuid: u16, mecid: u8) -> Option<Metagraph<AccountId>>;
+		/// One subnet; `None` if it does not exist.
+		fn get_dynamic_info(netuid: u16) -> Option<DynamicInfo<AccountId>>;
+		/// The per-UID state of `netuid` (the SDK's metagraph sync); `None` for an unknown
+		/// subnet.
+		fn get_subnet_state(netuid: u16) -> Option<SubnetState<AccountId>>;
+		/// The fields `metagraph_indexes` of `netuid`'s state, the others `None`; `None` for an
+		/// unknown subnet.
+		fn get_selective_metagraph(
+			netuid: u16,
+			metagraph_indexes: Vec<u16>,
+		) -> Option<SelectiveMetagraph<AccountId>>;
+		/// The hotkey `coldkey`'s mining rewards on `netuid` are staked to: always `None`
+		/// (no auto-stake destinations on this chain).
+		fn get_coldkey_auto_stake_hotkey(coldkey: AccountId, netuid: u16) -> Option<AccountId>;
+		/// The fields `metagraph_indexes` of mechanism `subid` of `netuid`; `None` if it does
+		/// not exist.
+		fn get_selective_mechagraph(
+			netuid: u16,
+			subid: u8,
+			metagraph_indexes: Vec<u16>,
+		) -> Option<SelectiveMetagraph<AccountId>>;
+		/// The subnet a new registration would replace at the subnet limit.
+		fn get_subnet_to_prune() -> Option<u16>;
 		/// The block of the next epoch of `netuid` (`None` for an unknown subnet or tempo 0).
 		fn get_next_epoch_start_block(netuid: u16) -> Option<u64>;
 	}
 
-	/// Stake positions (the reference's `StakeInfoRuntimeApi`).
-	pub trait StakeInfoRuntimeApi<AccountId> where AccountId: Codec {
+	/// Stake positions, availability, fees and locks (the reference's `StakeInfoRuntimeApi`).
+	pub trait StakeInfoRuntimeApi<AccountId> where AccountId: Codec + Ord {
 		/// Every non-zero position of `coldkey_account`.
 		fn get_stake_info_for_coldkey(coldkey_account: AccountId) -> Vec<StakeInfo<AccountId>>;
 		/// Every non-zero position of each of `coldkey_accounts`.
 		fn get_stake_info_for_coldkeys(
 			coldkey_accounts: Vec<AccountId>,
-		) -> Vec<(AccountId, Vec<StakeInfo<AccountId>>)>;
+		) -> Vec<ColdkeyStakeInfo<AccountId>>;
 		/// One position (`None` for an unknown subnet).
 		fn get_stake_info_for_hotkey_coldkey_netuid(
 			hotkey_account: AccountId,
 			coldkey_account: AccountId,
 			netuid: u16,
 		) -> Option<StakeInfo<AccountId>>;
+		/// Per coldkey, per subnet with stake: total, locked (0: no locks) and available.
+		fn get_stake_availability_for_coldkeys(
+			coldkey_accounts: Vec<AccountId>,
+			netuids: Option<Vec<u16>>,
+		) -> BTreeMap<AccountId, BTreeMap<u16, StakeAvailability>>;
+		/// The swap fee of moving `amount` from `origin` to `destination` (`(hotkey, netuid)`;
+		/// `None` is free TAO), with this chain's pool math.
+		fn get_stake_fee(
+			origin: Option<(AccountId, u16)>,
+			origin_coldkey_account: AccountId,
+			destination: Option<(AccountId, u16)>,
+			destination_coldkey_account: AccountId,
+			amount: u64,
+		) -> u64;
+		/// The lock of `coldkey` on `netuid`: always `None` (no stake locks on this chain).
+		fn get_coldkey_lock(coldkey: AccountId, netuid: u16) -> Option<LockState>;
+		/// The conviction locked to `hotkey` on `netuid`: 0 (no stake locks).
+		fn get_hotkey_conviction(hotkey: AccountId, netuid: u16) -> U64F64;
+		/// The hotkey with the most conviction on `netuid`: `None` (no stake locks).
+		fn get_most_convicted_hotkey_on_subnet(netuid: u16) -> Option<AccountId>;
+	}
+
+	/// Validators and their nominators (the reference's `DelegateInfoRuntimeApi`). A delegate
+	/// is any hotkey with an owner (`rpc_info::delegate_info` explains the returns).
+	pub trait DelegateInfoRuntimeApi<AccountId> where AccountId: Codec {
+		/// Every delegate with its nominators.
+		fn get_delegates() -> Vec<DelegateInfo<AccountId>>;
+		/// `delegate_account` with its nominators; `None` if no coldkey owns it.
+		fn get_delegate(delegate_account: AccountId) -> Option<DelegateInfo<AccountId>>;
+		/// Every non-zero stake of coldkey `delegatee_account`: the delegate (without
+		/// nominators) and `(netuid, stake)`.
+		fn get_delegated(
+			delegatee_account: AccountId,
+		) -> Vec<DelegatedStake<AccountId>>;
 	}
 }

@@ -25,4 +25,9 @@ impl<T: Config> Pallet<T> {
 		// At most MaxOwnedHotkeys (512), so the count fits.
 		Ok(u32::try_from(registered.saturating_add(1)).unwrap_or(u32::MAX))
 	}
+
+	/// `coldkey`'s identity (shown per UID in `MetagraphInfo.identities`), if it set one.
+	pub fn coldkey_identity(coldkey: &T::AccountId) -> Option<ChainIdentityV2> {
+		IdentitiesV2::<T>::get(coldkey)
+	}
 }

@@ -5,10 +5,12 @@
 //!
 //! This module owns `TotalHotkeyAlpha`, `TotalHotkeyShares`, `Alpha`, `StakingHotkeys`,
 //! `ReceivedStakeHotkeys`, `SubnetStakePositions`, `Delegates`, `LastTxBlockDelegateTake`,
-//! `TxDelegateTakeRateLimit`, `StakingOperationRateLimiter` and `LastColdkeyHotkeyStakeBlock`. The share arithmetic is
+//! `TxDelegateTakeRateLimit`, `StakingOperationRateLimiter` and `LastColdkeyHotkeyStakeBlock`;
+//! `locks.rs` owns the (empty) stake-lock and root-claim items. The share arithmetic is
 //! `subtensor_math::share_pool`.
 
 mod alpha;
+mod locks;
 mod stake;
 mod take;
 mod transition;
@@ -153,6 +155,15 @@ impl<T: Config> Pallet<T> {
 				Ok(())
 			},
 		}
+	}
+
+	/// Every hotkey `coldkey` holds stake on: those it staked to itself (`StakingHotkeys`), then
+	/// those it received stake on from others or from the protocol (`ReceivedStakeHotkeys`).
+	pub fn staked_hotkeys(coldkey: &T::AccountId) -> Vec<T::AccountId> {
+		StakingHotkeys::<T>::get(coldkey)
+			.into_iter()
+			.chain(ReceivedStakeHotkeys::<T>::iter_key_prefix(coldkey))
+			.collect()
 	}
 
 	/// Whether `coldkey` holds stake on `hotkey` on any subnet (then the hotkey is listed for it).

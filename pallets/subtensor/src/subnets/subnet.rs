@@ -43,6 +43,14 @@ impl<T: Config> Pallet<T> {
 		NetworksAdded::<T>::get(netuid)
 	}
 
+	/// Every subnet, root included, in netuid order.
+	pub fn subnet_netuids() -> alloc::vec::Vec<NetUid> {
+		let mut netuids: alloc::vec::Vec<NetUid> =
+			NetworksAdded::<T>::iter().filter(|(_, added)| *added).map(|(n, _)| n).collect();
+		netuids.sort();
+		netuids
+	}
+
 	/// Number of subnets besides root.
 	pub fn subnet_count() -> u16 {
 		// TotalNetworks counts root too (checked by do_try_state), so it is at least 1.

@@ -17,6 +17,7 @@ mod hardening;
 mod hooks;
 mod issuance;
 mod registration;
+mod rpc_info;
 mod serving;
 mod staking;
 mod subnets;
