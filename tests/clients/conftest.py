@@ -347,7 +347,9 @@ class Btcli:
     def __init__(self, node: Node, wallet_path: Path, home: Path):
         self.node = node
         self.wallet_path = wallet_path
-        self.env = dict(os.environ, HOME=str(home), COLUMNS="250", NO_COLOR="1", TERM="dumb")
+        # A wide terminal: btcli prints its JSON through rich, which wraps lines (even inside
+        # strings) at the terminal width.
+        self.env = dict(os.environ, HOME=str(home), COLUMNS="100000", NO_COLOR="1", TERM="dumb")
         self.exe = str(Path(sys.executable).parent / "btcli")
 
     def __call__(self, *args, network=True, input=None, timeout=180, check=True):

@@ -84,10 +84,15 @@ def subnet(chain, wallets):
 
 def test_sdk_owner_set_tempo(sub, chain, subnet):
     netuid, w = subnet
-    resp = sub.set_tempo(w["default"], netuid, 17, mev_protection=False)
+    # Owners choose a tempo within [360, 50400] (the reference's MIN_TEMPO/MAX_TEMPO, also on
+    # fast blocks); below it the call fails with TempoOutOfBounds and nothing changes.
+    low = sub.set_tempo(w["default"], netuid, 17, mev_protection=False)
+    assert not low.success and "TempoOutOfBounds" in low.message
+    assert chain.query("Tempo", [netuid]) == LONG_TEMPO
+    resp = sub.set_tempo(w["default"], netuid, 400, mev_protection=False)
     assert resp.success, resp.message
-    assert chain.query("Tempo", [netuid]) == 17
-    assert sub.tempo(netuid) == 17
+    assert chain.query("Tempo", [netuid]) == 400
+    assert sub.tempo(netuid) == 400
     chain.sudo("sudo_set_tempo", netuid=netuid, tempo=LONG_TEMPO)
 
 
@@ -158,6 +163,7 @@ def test_btcli_subnets_show(chain, btcli, subnet):
                  "--verbose")
     out = json_of(proc)
     assert out.get("netuid", netuid) == netuid, proc.transcript
+    assert "uids" in out, proc.transcript
     neurons = out["uids"]
     hotkeys = {n["uid"]: n["hotkey"] for n in neurons}
     for role in ("default", "validator", "miner"):
