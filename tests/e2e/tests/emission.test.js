@@ -83,9 +83,9 @@ test('a subnet is set up with two staked validators and two miners', async () =>
   }
   await ok(api.tx.subtensorModule.addStake(validators[0].address, netuid, 200n * TAO), bob);
   await ok(api.tx.subtensorModule.addStake(validators[1].address, netuid, 100n * TAO), bob);
-  // The validators sign their weights: give them TAO for the fees.
+  // The validators' hotkeys hold no TAO: their weights are free calls (issue 10).
   for (const v of validators) {
-    await ok(api.tx.balances.transferKeepAlive(v.address, 10n * TAO), alice);
+    assert.equal((await api.query.system.account(v.address)).data.free.toBigInt(), 0n);
   }
   // The next epoch hands out validator permits by stake.
   await nextEpoch();
@@ -101,7 +101,21 @@ test('after weights on one miner, the epoch pays exactly where the weights point
     const events = await ok(
       api.tx.subtensorModule.setMechanismWeights(netuid, 0, [target], [65535], 0), v);
     assert.ok(events.some(({ event }) => api.events.subtensorModule.WeightsSet.is(event)));
+    // Free: the fee paid is 0, and the unfunded hotkey still holds nothing.
+    const paid = events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event)
+      && event.data[0].toString() === v.address);
+    assert.ok(paid, 'TransactionPayment.TransactionFeePaid expected');
+    assert.equal(paid.event.data[1].toBigInt(), 0n);
+    assert.equal((await api.query.system.account(v.address)).data.free.toBigInt(), 0n);
   }
+  // A free call that would fail is refused by the pool (SubtensorTransactionExtension, code 2:
+  // the hotkey is not registered on the subnet) and never reaches a block.
+  const stranger = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri('//Stranger');
+  await assert.rejects(
+    api.tx.subtensorModule.setMechanismWeights(netuid, 0, [target], [65535], 0)
+      .signAndSend(stranger),
+    /Invalid Transaction.*Custom error: 2/);
+  assert.equal((await api.query.system.account(stranger.address)).nonce.toNumber(), 0);
   const stakeBefore = await Promise.all(validators.map(async (v) =>
     (await sm().totalHotkeyAlpha(v.address, netuid)).toBigInt()));
   await nextEpoch();
