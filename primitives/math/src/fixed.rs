@@ -41,6 +41,28 @@ pub fn ratio(num: i32, den: i32) -> I32F32 {
 ///
 /// This is the reference's `safe_div` (`checked_div(..).unwrap_or_default()`).
 pub fn safe_div(a: I32F32, b: I32F32) -> I32F32 {
+	let (ab, bb) = (a.to_bits(), b.to_bits());
+	// Fast path, same bits: for a ≥ 0, b > 0 the quotient is ⌊(a·2³²)/b⌋. Removing the common
+	// factor 2^z (z ≤ 32) from both bit patterns keeps the exact rational value, and when the
+	// shifted numerator fits in 64 bits a single u64 division gives the truncated quotient; it
+	// overflows (→ 0, as `checked_div`) exactly when it exceeds i64::MAX.
+	if let (Ok(au), Ok(bu)) = (u64::try_from(ab), u64::try_from(bb)) {
+		let z = (au | bu).trailing_zeros().min(32);
+		let na = au.checked_shr(z).unwrap_or(0);
+		let nb = bu.checked_shr(z).unwrap_or(0);
+		if na < (1u64 << 32) && nb != 0 {
+			// na < 2³²: the shift cannot overflow; nb ≠ 0: the division cannot fail
+			let q = na.checked_shl(32).unwrap_or(0).checked_div(nb).unwrap_or(0);
+			return i64::try_from(q).map(I32F32::from_bits).unwrap_or(ZERO);
+		}
+		if na == (1u64 << 32) && nb > 1 {
+			// 2⁶⁴ / nb = (2⁶⁴ − 1) / nb, plus one when nb divides 2⁶⁴ (remainder nb − 1)
+			let q = u64::MAX.checked_div(nb).unwrap_or(0);
+			let r = u64::MAX.checked_rem(nb).unwrap_or(0);
+			let q = if r.saturating_add(1) == nb { q.saturating_add(1) } else { q };
+			return i64::try_from(q).map(I32F32::from_bits).unwrap_or(ZERO);
+		}
+	}
 	a.checked_div(b).unwrap_or(ZERO)
 }
 
@@ -86,15 +108,34 @@ pub fn exp(x: I32F32) -> Option<I32F32> {
 	}
 	let neg = x < ZERO;
 	let ax = if neg { x.checked_neg()? } else { x };
-	let mut result = ax.checked_add(ONE)?;
-	let mut term = ax;
-	for i in 2i32..32 {
-		term = term.checked_mul(ax)?;
-		term = term.checked_div(I32F32::saturating_from_num(i))?;
-		result = result.checked_add(term)?;
+	// Same steps on the raw bits (ax > 0, so every term is ≥ 0): `checked_mul` is
+	// ⌊term·ax / 2³²⌋ (None above i64::MAX) and `checked_div` by the integer i is ⌊term / i⌋
+	// (the 2³² factors of numerator and divisor cancel exactly). The divisors are literal
+	// constants (multiply-and-shift, no division instruction), and once a term is 0 every later
+	// term is 0 and the sum no longer changes, so the loop may stop there.
+	let axb = u64::try_from(ax.to_bits()).ok()?;
+	let mut result: i64 = ax.to_bits().checked_add(ONE.to_bits())?;
+	let mut term: u64 = axb;
+	macro_rules! taylor {
+		($($i:literal)*) => {
+			'series: {
+				$(
+					if term == 0 {
+						break 'series;
+					}
+					let p = u128::from(term).checked_mul(u128::from(axb))?.checked_shr(32)?;
+					let p = u64::try_from(i64::try_from(p).ok()?).ok()?;
+					term = p.checked_div($i)?;
+					result = result.checked_add(i64::try_from(term).ok()?)?;
+				)*
+			}
+		};
 	}
+	taylor!(2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31);
+	let result = I32F32::from_bits(result);
 	if neg {
-		result = ONE.checked_div(result)?;
+		// result ≥ 1 + ax > 0 and the quotient is ≤ 1: `checked_div` cannot fail here
+		return Some(safe_div(ONE, result));
 	}
 	Some(result)
 }
@@ -548,5 +589,79 @@ mod tests {
 		assert_eq!(to_u16(ONE), 65535);
 		assert_eq!(u16_proportion(65535), ONE);
 		assert_eq!(u16_proportion(0), ZERO);
+	}
+
+	/// The straightforward `exp` (the Taylor loop on I32F32 `checked_*` operations) that the
+	/// optimised [`exp`] must reproduce bit for bit.
+	fn exp_reference(x: I32F32) -> Option<I32F32> {
+		if x == ZERO {
+			return Some(ONE);
+		}
+		if x == ONE {
+			return Some(E_23);
+		}
+		let neg = x < ZERO;
+		let ax = if neg { x.checked_neg()? } else { x };
+		let mut result = ax.checked_add(ONE)?;
+		let mut term = ax;
+		for i in 2i32..32 {
+			term = term.checked_mul(ax)?;
+			term = term.checked_div(I32F32::from_num(i))?;
+			result = result.checked_add(term)?;
+		}
+		if neg {
+			result = ONE.checked_div(result)?;
+		}
+		Some(result)
+	}
+
+	fn bits() -> impl proptest::strategy::Strategy<Value = i64> {
+		use proptest::prelude::*;
+		prop_oneof![
+			any::<i64>(),
+			-(1i64 << 40)..(1i64 << 40),
+			0i64..(1i64 << 33),
+			(0i64..70_000).prop_map(|x| x << 32),
+			(-3i64..3).prop_map(|x| (1i64 << 32) + x),
+			Just(0i64),
+			Just(1i64 << 32),
+			Just(i64::MAX),
+			Just(i64::MIN),
+		]
+	}
+
+	proptest::proptest! {
+		#![proptest_config(proptest::prelude::ProptestConfig { cases: 5_000, ..Default::default() })]
+
+		#[test]
+		fn safe_div_is_checked_div(a in bits(), b in bits()) {
+			let (a, b) = (I32F32::from_bits(a), I32F32::from_bits(b));
+			proptest::prop_assert_eq!(safe_div(a, b), a.checked_div(b).unwrap_or(ZERO));
+		}
+
+		#[test]
+		fn exp_matches_the_plain_taylor_loop(x in bits(), small in -(25i64 << 32)..(25i64 << 32)) {
+			for x in [x, small, x >> 20] {
+				let x = I32F32::from_bits(x);
+				proptest::prop_assert_eq!(exp(x), exp_reference(x), "x = {}", x);
+			}
+		}
+	}
+
+	#[test]
+	fn exp_matches_the_plain_taylor_loop_on_a_grid() {
+		// every 2⁻¹¹ step over [−21, 21], plus neighbours of integers
+		let mut x = -(21i64 << 32);
+		while x <= 21i64 << 32 {
+			for d in [-1, 0, 1] {
+				let v = I32F32::from_bits(x + d);
+				assert_eq!(exp(v), exp_reference(v), "x = {v}");
+				assert_eq!(
+					safe_div(ONE, ONE.saturating_add(exp_safe(v))),
+					ONE.checked_div(ONE.saturating_add(exp_safe(v))).unwrap_or(ZERO)
+				);
+			}
+			x += 1 << 21;
+		}
 	}
 }

@@ -184,19 +184,41 @@ pub fn liquid_alpha(
 	high: I32F32,
 	steepness: i16,
 ) -> I32F32 {
-	let clamp01 = |x: I32F32| x.max(ZERO).min(ONE);
-	let d = if weight >= bond {
-		clamp01(weight.saturating_sub(consensus))
-	} else {
-		clamp01(bond.saturating_sub(weight))
-	};
-	// divisor is the non-zero constant −100: saturating_div cannot panic
-	let k =
-		I32F32::saturating_from_num(steepness).saturating_div(I32F32::from_bits(-429_496_729_600));
-	let x = k.saturating_mul(d.saturating_sub(HALF));
-	let s = safe_div(ONE, ONE.saturating_add(exp_safe(x)));
-	let a = low.saturating_add(s.saturating_mul(high.saturating_sub(low)));
-	a.max(low).min(high)
+	LiquidAlpha::new(low, high, steepness).alpha(consensus, weight, bond)
+}
+
+/// [`liquid_alpha`] with its per-subnet constants (`steepness / −100`, `high − low`) computed
+/// once; [`LiquidAlpha::alpha`] gives the same bits as [`liquid_alpha`].
+#[derive(Clone, Copy, Debug)]
+pub struct LiquidAlpha {
+	low: I32F32,
+	high: I32F32,
+	k: I32F32,
+	span: I32F32,
+}
+
+impl LiquidAlpha {
+	/// Precompute the constants of one subnet's liquid alpha.
+	pub fn new(low: I32F32, high: I32F32, steepness: i16) -> Self {
+		// divisor is the non-zero constant −100: saturating_div cannot panic
+		let k = I32F32::saturating_from_num(steepness)
+			.saturating_div(I32F32::from_bits(-429_496_729_600));
+		LiquidAlpha { low, high, k, span: high.saturating_sub(low) }
+	}
+
+	/// The coefficient of one cell with consensus `c`, weight `w` and old bond `b`.
+	pub fn alpha(&self, consensus: I32F32, weight: I32F32, bond: I32F32) -> I32F32 {
+		let clamp01 = |x: I32F32| x.max(ZERO).min(ONE);
+		let d = if weight >= bond {
+			clamp01(weight.saturating_sub(consensus))
+		} else {
+			clamp01(bond.saturating_sub(weight))
+		};
+		let x = self.k.saturating_mul(d.saturating_sub(HALF));
+		let s = safe_div(ONE, ONE.saturating_add(exp_safe(x)));
+		let a = self.low.saturating_add(s.saturating_mul(self.span));
+		a.max(self.low).min(self.high)
+	}
 }
 
 /// Halve every element until their sum fits I64F64 (never triggers for real stakes: the TAO
@@ -335,12 +357,14 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 		let mut old = read_rows(&inputs.bonds, n, u16_proportion);
 		sparse::mask_by(&mut old, &last_tempo_v, &registered, |t, r| t <= r);
 		let ema = if params.liquid_alpha && consensus.iter().any(|&c| c != ZERO) {
-			let low = u16_proportion(params.alpha_low);
-			let high = u16_proportion(params.alpha_high);
-			let steep = params.alpha_sigmoid_steepness;
+			let la = LiquidAlpha::new(
+				u16_proportion(params.alpha_low),
+				u16_proportion(params.alpha_high),
+				params.alpha_sigmoid_steepness,
+			);
 			sparse::mat_ema_alpha(&bond_weights, &old, n, |_, j, w, b| {
 				let c = consensus.get(usize::from(j)).copied().unwrap_or(ZERO);
-				liquid_alpha(c, w, b, low, high, steep)
+				la.alpha(c, w, b)
 			})
 		} else {
 			sparse::mat_ema(&bond_weights, &old, alpha_ema, n)
