@@ -114,6 +114,9 @@ pub fn exp(x: I32F32) -> Option<I32F32> {
 	// constants (multiply-and-shift, no division instruction), and once a term is 0 every later
 	// term is 0 and the sum no longer changes, so the loop may stop there.
 	let axb = u64::try_from(ax.to_bits()).ok()?;
+	if axb <= EXP_FAST_LIMIT {
+		return Some(exp_small(axb, neg));
+	}
 	let mut result: i64 = ax.to_bits().checked_add(ONE.to_bits())?;
 	let mut term: u64 = axb;
 	macro_rules! taylor {
@@ -138,6 +141,44 @@ pub fn exp(x: I32F32) -> Option<I32F32> {
 		return Some(safe_div(ONE, result));
 	}
 	Some(result)
+}
+
+/// Bits of 20: up to this `|x|` no step of [`exp`] can overflow (see [`exp_small`]).
+const EXP_FAST_LIMIT: u64 = 20 << 32;
+
+/// [`exp`] for `0 < |x| ≤ 20` (`axb` = bits of `|x|`), the same steps without overflow checks.
+///
+/// Bounds: the i-th term is at most `20ⁱ/i! ≤ 20²⁰/20! < 4.4·10⁷` (< 2²⁶ as a number, < 2⁵⁸ as
+/// bits), so `term · axb < 2⁵⁸ · 2³⁷ = 2⁹⁵` fits u128 and its shift by 32 fits i64; the sum is at
+/// most `e²⁰ < 4.9·10⁸` (< 2⁶¹ as bits). Nothing here wraps.
+fn exp_small(axb: u64, neg: bool) -> I32F32 {
+	let mut result: u64 = axb.wrapping_add(1 << 32);
+	let mut term: u64 = axb;
+	macro_rules! taylor {
+		($($i:literal)*) => {
+			'series: {
+				$(
+					if term == 0 {
+						break 'series;
+					}
+					// < 2⁹⁵ before the shift, < 2⁶³ after it (see above): the cast keeps all bits
+					#[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
+					let p = (u128::from(term).wrapping_mul(u128::from(axb)) >> 32) as u64;
+					// literal non-zero divisor
+					term = p.checked_div($i).unwrap_or(0);
+					result = result.wrapping_add(term);
+				)*
+			}
+		};
+	}
+	taylor!(2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31);
+	let r = I32F32::from_bits(i64::try_from(result).unwrap_or(i64::MAX));
+	if neg {
+		// r ≥ 1 and the quotient is ≤ 1: `checked_div` would not fail here
+		safe_div(ONE, r)
+	} else {
+		r
+	}
 }
 
 /// `exp` with its argument clamped to `[−20, 20]`; on an internal overflow 0 for `x ≤ 0` and

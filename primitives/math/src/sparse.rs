@@ -347,14 +347,116 @@ pub fn weighted_median_col(
 			}
 		}
 	}
-	let idx: Vec<usize> = (0..v).collect();
+	let mut buf: Vec<(I32F32, I32F32)> = Vec::with_capacity(v.saturating_add(1));
 	(0..n)
 		.map(|j| {
 			let start = j.saturating_mul(v);
 			let col = scores.get(start..start.saturating_add(v)).unwrap_or(&[]);
-			crate::fixed::weighted_median(&use_stake, col, &idx, minority, ZERO, total)
+			// Zero scores (absent entries) share one value: they enter the selection as one
+			// candidate carrying their summed stake, which leaves every cumulative stake as it is.
+			buf.clear();
+			let mut zeros = false;
+			let mut zero_stake = ZERO;
+			for (&w, &s) in col.iter().zip(&use_stake) {
+				if w == ZERO {
+					zeros = true;
+					zero_stake = zero_stake.saturating_add(s);
+				} else {
+					buf.push((w, s));
+				}
+			}
+			if zeros {
+				buf.push((ZERO, zero_stake));
+			}
+			weighted_select(&mut buf, minority)
 		})
 		.collect()
+}
+
+/// The stake-weighted median of `(score, stake)` candidates, the same value as
+/// [`crate::fixed::weighted_median`] over them with `lo = 0` and `hi = Σ stake` (no saturation:
+/// stakes are non-negative and sum to at most about 1).
+///
+/// That loop keeps the candidates with scores in an open interval and the exact stake below and
+/// within it, and returns its pivot `p` once `stake(score < p) ≤ minority < stake(score ≤ p)`; it
+/// therefore returns the **smallest score whose cumulative stake exceeds `minority`**, or the
+/// largest score when none does (the smallest when `minority < 0`), whatever pivots it picks; 0
+/// for no candidates. This computes that value by an in-place three-way quickselect; the buffer
+/// is reordered. Past `2·log₂(len) + 8` rounds the rest is sorted, which bounds the work by
+/// `O(len · log len)`.
+pub fn weighted_select(buf: &mut [(I32F32, I32F32)], minority: I32F32) -> I32F32 {
+	let rounds =
+		usize::try_from(buf.len().max(1).ilog2()).unwrap_or(64).saturating_mul(2).saturating_add(8);
+	select_rounds(buf, minority, rounds)
+}
+
+/// [`weighted_select`] with at most `rounds` partition rounds before the sorting fallback.
+fn select_rounds(buf: &mut [(I32F32, I32F32)], minority: I32F32, rounds: usize) -> I32F32 {
+	let mut lo = 0usize;
+	let mut hi = buf.len();
+	let mut below = ZERO; // stake of the candidates left of the window (scores below it)
+	for _ in 0..rounds {
+		let Some(window) = buf.get_mut(lo..hi) else {
+			return ZERO;
+		};
+		let len = window.len();
+		let Some(&(pivot, _)) = window.get(len / 2) else {
+			return ZERO;
+		};
+		// Dutch-flag partition: [0, lt) < pivot, [lt, i) == pivot, (gt, len) > pivot.
+		let (mut lt, mut i, mut gt) = (0usize, 0usize, len);
+		let (mut lt_stake, mut eq_stake) = (ZERO, ZERO);
+		while i < gt {
+			let Some(&(score, st)) = window.get(i) else {
+				break;
+			};
+			if score < pivot {
+				window.swap(lt, i);
+				lt_stake = lt_stake.saturating_add(st);
+				lt = lt.saturating_add(1);
+				i = i.saturating_add(1);
+			} else if score > pivot {
+				gt = gt.saturating_sub(1);
+				window.swap(i, gt);
+			} else {
+				eq_stake = eq_stake.saturating_add(st);
+				i = i.saturating_add(1);
+			}
+		}
+		let through_lt = below.saturating_add(lt_stake);
+		let through_eq = through_lt.saturating_add(eq_stake);
+		if minority < through_lt && lt > 0 {
+			hi = lo.saturating_add(lt);
+		} else if minority < through_eq || gt == len {
+			return pivot;
+		} else {
+			below = through_eq;
+			lo = lo.saturating_add(gt);
+		}
+	}
+	// Bounded fallback: sort the window and scan.
+	let Some(window) = buf.get_mut(lo..hi) else {
+		return ZERO;
+	};
+	window.sort_unstable_by_key(|&(score, _)| score);
+	let mut cum = below;
+	let mut last = ZERO;
+	let mut k = 0usize;
+	while let Some(&(score, _)) = window.get(k) {
+		// add the stake of every candidate with this score
+		while let Some(&(s2, st)) = window.get(k) {
+			if s2 != score {
+				break;
+			}
+			cum = cum.saturating_add(st);
+			k = k.saturating_add(1);
+		}
+		if minority < cum {
+			return score;
+		}
+		last = score;
+	}
+	last
 }
 
 #[cfg(test)]
@@ -743,5 +845,111 @@ mod tests {
 		// Exact values 0.14, 0.28, 0.5, 0.52 (f32 inputs): the spec's 0.519999 is 1.01e-6 from
 		// what the formula gives, so the tolerance is 2e-6 here.
 		assert_close(&out, &[&[0.14, 0.28], &[0.499999, 0.519999]], 2e-6);
+	}
+
+	/// The column-wise median as it was first written: a dense score table and
+	/// [`crate::fixed::weighted_median`] per column. [`weighted_median_col`] must match it.
+	fn weighted_median_col_reference(
+		stake: &[I32F32],
+		m: &SparseMatrix,
+		n: usize,
+		majority: I32F32,
+	) -> Vec<I32F32> {
+		let kept: Vec<usize> = (0..stake.len()).filter(|&i| stake[i] > ZERO).collect();
+		let mut use_stake: Vec<I32F32> = kept.iter().map(|&i| stake[i]).collect();
+		crate::fixed::normalize(&mut use_stake);
+		let total = crate::fixed::sum(&use_stake);
+		let minority = total.saturating_sub(majority);
+		let v = kept.len();
+		let mut scores = vec![ZERO; n * v];
+		for (k, &i) in kept.iter().enumerate() {
+			for &(j, w) in m.get(i).map(Vec::as_slice).unwrap_or(&[]) {
+				if usize::from(j) < n {
+					scores[usize::from(j) * v + k] = w;
+				}
+			}
+		}
+		let idx: Vec<usize> = (0..v).collect();
+		(0..n)
+			.map(|j| {
+				crate::fixed::weighted_median(
+					&use_stake,
+					&scores[j * v..(j + 1) * v],
+					&idx,
+					minority,
+					ZERO,
+					total,
+				)
+			})
+			.collect()
+	}
+
+	fn small_fixed() -> impl proptest::strategy::Strategy<Value = I32F32> {
+		use proptest::prelude::*;
+		// few distinct values (ties), zeros, and arbitrary proportions
+		prop_oneof![
+			(0i64..4).prop_map(|x| I32F32::from_bits(x << 30)),
+			(0i64..=(1i64 << 32)).prop_map(I32F32::from_bits),
+			Just(ZERO),
+		]
+	}
+
+	proptest::proptest! {
+		#![proptest_config(proptest::prelude::ProptestConfig { cases: 3000, ..Default::default() })]
+
+		#[test]
+		fn weighted_select_is_the_reference_median(
+			col in proptest::collection::vec((small_fixed(), small_fixed()), 0..40),
+			minority in -(1i64 << 33)..(1i64 << 34),
+		) {
+			let stake: Vec<I32F32> = col.iter().map(|&(_, s)| s).collect();
+			let score: Vec<I32F32> = col.iter().map(|&(w, _)| w).collect();
+			let idx: Vec<usize> = (0..col.len()).collect();
+			let total = crate::fixed::sum(&stake);
+			let minority = I32F32::from_bits(minority);
+			let expect = crate::fixed::weighted_median(&stake, &score, &idx, minority, ZERO, total);
+			let mut buf = col.clone();
+			proptest::prop_assert_eq!(weighted_select(&mut buf, minority), expect);
+			let mut buf = col.clone();
+			proptest::prop_assert_eq!(select_rounds(&mut buf, minority, 1), expect);
+		}
+
+		#[test]
+		fn weighted_median_col_matches_the_reference(
+			n in 0usize..12,
+			stake in proptest::collection::vec(small_fixed(), 0..14),
+			rows in proptest::collection::vec(
+				proptest::collection::vec((0u16..14, small_fixed()), 0..16), 0..14),
+			majority in 0i64..=(1i64 << 32),
+		) {
+			let majority = I32F32::from_bits(majority);
+			proptest::prop_assert_eq!(
+				weighted_median_col(&stake, &rows, n, majority),
+				weighted_median_col_reference(&stake, &rows, n, majority)
+			);
+		}
+	}
+
+	#[test]
+	fn weighted_select_falls_back_to_sorting() {
+		for len in [1usize, 2, 3, 10, 100, 300] {
+			let col: Vec<(I32F32, I32F32)> =
+				(0..len).map(|k| (I32F32::from_bits(k as i64), f(1.0 / len as f32))).collect();
+			let stake: Vec<I32F32> = col.iter().map(|&(_, s)| s).collect();
+			let score: Vec<I32F32> = col.iter().map(|&(w, _)| w).collect();
+			let idx: Vec<usize> = (0..len).collect();
+			let total = crate::fixed::sum(&stake);
+			for m in [-0.1f32, 0.0, 0.3, 0.5, 0.99, 1.5] {
+				let expect = crate::fixed::weighted_median(&stake, &score, &idx, f(m), ZERO, total);
+				let mut buf = col.clone();
+				assert_eq!(weighted_select(&mut buf, f(m)), expect, "len {len}, m {m}");
+				// the sorting fallback after 0, 1 or 2 partition rounds
+				for rounds in 0..3 {
+					let mut buf = col.clone();
+					buf.reverse();
+					assert_eq!(select_rounds(&mut buf, f(m), rounds), expect, "len {len}, m {m}");
+				}
+			}
+		}
 	}
 }

@@ -195,6 +195,9 @@ pub struct LiquidAlpha {
 	high: I32F32,
 	k: I32F32,
 	span: I32F32,
+	/// The coefficient at `d = 0` and at `d = 1`, where the clamp sends many cells.
+	at_zero: I32F32,
+	at_one: I32F32,
 }
 
 impl LiquidAlpha {
@@ -203,7 +206,17 @@ impl LiquidAlpha {
 		// divisor is the non-zero constant −100: saturating_div cannot panic
 		let k = I32F32::saturating_from_num(steepness)
 			.saturating_div(I32F32::from_bits(-429_496_729_600));
-		LiquidAlpha { low, high, k, span: high.saturating_sub(low) }
+		let mut la = LiquidAlpha {
+			low,
+			high,
+			k,
+			span: high.saturating_sub(low),
+			at_zero: ZERO,
+			at_one: ZERO,
+		};
+		la.at_zero = la.of_distance(ZERO);
+		la.at_one = la.of_distance(ONE);
+		la
 	}
 
 	/// The coefficient of one cell with consensus `c`, weight `w` and old bond `b`.
@@ -214,6 +227,17 @@ impl LiquidAlpha {
 		} else {
 			clamp01(bond.saturating_sub(weight))
 		};
+		if d == ZERO {
+			self.at_zero
+		} else if d == ONE {
+			self.at_one
+		} else {
+			self.of_distance(d)
+		}
+	}
+
+	/// `clamp(low + s·(high − low), low, high)` with `s = 1 / (1 + exp_safe(k·(d − ½)))`.
+	fn of_distance(&self, d: I32F32) -> I32F32 {
 		let x = self.k.saturating_mul(d.saturating_sub(HALF));
 		let s = safe_div(ONE, ONE.saturating_add(exp_safe(x)));
 		let a = self.low.saturating_add(s.saturating_mul(self.span));
