@@ -2,7 +2,12 @@
 //! dense subnet and runs `yuma::epoch` on it a given number of times.
 //!
 //! `cargo run --release -p subtensor-math --example epoch_profile -- <n> <validators> <classic|yuma3> [runs]`
-#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::arithmetic_side_effects)]
+#![allow(
+	clippy::unwrap_used,
+	clippy::indexing_slicing,
+	clippy::arithmetic_side_effects,
+	clippy::float_arithmetic
+)]
 
 use subtensor_math::yuma::{epoch, EpochInputs, YumaParams};
 
@@ -69,8 +74,11 @@ fn main() {
 	let runs: usize = args.get(4).map(|s| s.parse().unwrap()).unwrap_or(1);
 	let (inputs, params) = subnet(n, v, yuma3);
 	let mut digest = 0u64;
+	let mut times = Vec::with_capacity(runs);
 	for _ in 0..runs {
+		let t = std::time::Instant::now();
 		let out = epoch(std::hint::black_box(&inputs), std::hint::black_box(&params));
+		times.push(t.elapsed());
 		for (i, &x) in out.incentive.iter().chain(&out.dividends).chain(&out.consensus).enumerate()
 		{
 			digest = digest.wrapping_mul(31).wrapping_add(u64::from(x) ^ i as u64);
@@ -81,5 +89,7 @@ fn main() {
 			}
 		}
 	}
-	println!("n={n} v={v} yuma3={yuma3} runs={runs} digest={digest:016x}");
+	times.sort();
+	let median = times.get(runs / 2).map(|d| d.as_secs_f64() * 1e3).unwrap_or(0.0);
+	println!("n={n} v={v} yuma3={yuma3} runs={runs} digest={digest:016x} median={median:.1}ms");
 }

@@ -66,6 +66,99 @@ pub fn safe_div(a: I32F32, b: I32F32) -> I32F32 {
 	a.checked_div(b).unwrap_or(ZERO)
 }
 
+/// A divisor prepared for many [`safe_div`]s by the same value (row and column normalisation):
+/// [`Divisor::div`]`(a)` is exactly `safe_div(a, b)`, with a multiplication by a precomputed
+/// reciprocal instead of a division instruction in the common cases.
+///
+/// For `a ≥ 0`, `b > 0` the quotient is `q = ⌊N / d⌋` with `N = a·2³²` and `d = b` (used when
+/// `a < 1`), or, when `b = B` is a whole number, `N = a` and `d = B` (the same rational). With
+/// `inv = ⌊(2¹²⁸ − 1) / d⌋` and `N < 2⁶⁴`, `q̂ = ⌊N · inv / 2¹²⁸⌋` satisfies `q − 1 ≤ q̂ ≤ q`, and
+/// one comparison of the remainder `N − q̂·d` with `d` corrects it. Other cases use [`safe_div`].
+#[derive(Clone, Copy, Debug)]
+pub struct Divisor {
+	b: I32F32,
+	/// `(d, inv)` for `d = bits of b` when `b > 0`.
+	frac: Option<(u64, u128)>,
+	/// `(d, inv)` for `d = b / 2³²` when `b` is a positive whole number (then used for every `a`).
+	whole: Option<(u64, u128)>,
+}
+
+fn reciprocal(d: u64) -> Option<(u64, u128)> {
+	(d != 0).then(|| (d, u128::MAX.checked_div(u128::from(d)).unwrap_or(0)))
+}
+
+/// `⌊n / d⌋` from `inv = ⌊(2¹²⁸ − 1)/d⌋` (see [`Divisor`]).
+#[inline]
+fn div_by_reciprocal(n: u64, (d, inv): (u64, u128)) -> u64 {
+	// inv = hi·2⁶⁴ + lo; ⌊n·inv / 2¹²⁸⌋ = ⌊(n·hi + ⌊n·lo / 2⁶⁴⌋) / 2⁶⁴⌋; n·hi < 2¹²⁸ and adding
+	// ⌊n·lo/2⁶⁴⌋ < 2⁶⁴ keeps the sum below n·(hi + 1) ≤ 2¹²⁸ (hi < 2⁶⁴ for d ≥ 2; for d = 1,
+	// inv = 2¹²⁸ − 1 and the sum is n·2⁶⁴ − 1 < 2¹²⁸): no wrap.
+	let hi = inv.checked_shr(64).unwrap_or(0);
+	let lo = inv & u128::from(u64::MAX);
+	let n = u128::from(n);
+	let mid = n.wrapping_mul(lo).checked_shr(64).unwrap_or(0);
+	let q = n.wrapping_mul(hi).wrapping_add(mid).checked_shr(64).unwrap_or(0);
+	// q ≤ n/d < 2⁶⁴ and q·d ≤ n: no wrap
+	#[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
+	let q = q as u64;
+	let r = n.wrapping_sub(u128::from(q).wrapping_mul(u128::from(d)));
+	if r >= u128::from(d) {
+		q.wrapping_add(1)
+	} else {
+		q
+	}
+}
+
+impl Divisor {
+	/// Prepare `b`.
+	pub fn new(b: I32F32) -> Self {
+		let bits = u64::try_from(b.to_bits()).ok().filter(|&x| x != 0);
+		let frac = bits.and_then(reciprocal);
+		let whole = bits
+			.filter(|x| x.trailing_zeros() >= 32)
+			.and_then(|x| reciprocal(x.checked_shr(32).unwrap_or(0)));
+		Divisor { b, frac, whole }
+	}
+
+	/// `safe_div(a, b)`, same bits.
+	#[inline]
+	pub fn div(&self, a: I32F32) -> I32F32 {
+		if let Ok(au) = u64::try_from(a.to_bits()) {
+			let q = if let Some(r) = self.whole {
+				// b = B·2³²: ⌊a·2³² / b⌋ = ⌊a / B⌋ < 2⁶³
+				Some(div_by_reciprocal(au, r))
+			} else if au < (1u64 << 32) {
+				self.frac.map(|r| div_by_reciprocal(au.checked_shl(32).unwrap_or(0), r))
+			} else {
+				None
+			};
+			if let Some(q) = q {
+				return i64::try_from(q).map(I32F32::from_bits).unwrap_or(ZERO);
+			}
+		}
+		safe_div(a, self.b)
+	}
+}
+
+/// `a.saturating_mul(b)` with the same bits, computed directly: the exact i128 product shifted
+/// right by 32 (floor toward −∞), clamped to the I32F32 range.
+///
+/// `substrate-fixed` multiplies `a · (b·2³²)` in i128 with an overflow check and keeps the high
+/// half, which is the same value and overflows exactly when `a·b ∉ [−2⁹⁵, 2⁹⁵)`, i.e. when the
+/// shifted product does not fit i64; it then saturates by the signs of the operands, which are
+/// the sign of the product.
+#[inline]
+pub fn mul(a: I32F32, b: I32F32) -> I32F32 {
+	// |a·b| ≤ 2¹²⁶: the i128 product is exact
+	let p = i128::from(a.to_bits()).wrapping_mul(i128::from(b.to_bits()));
+	let q = p.checked_shr(32).unwrap_or(0);
+	match i64::try_from(q) {
+		Ok(bits) => I32F32::from_bits(bits),
+		Err(_) if q < 0 => I32F32::min_value(),
+		Err(_) => I32F32::max_value(),
+	}
+}
+
 /// [`safe_div`] for I64F64.
 pub fn safe_div64(a: I64F64, b: I64F64) -> I64F64 {
 	a.checked_div(b).unwrap_or(I64F64::from_bits(0))
@@ -86,7 +179,7 @@ pub fn u16_to_fixed(x: u16) -> I32F32 {
 ///
 /// Computed as `x.saturating_mul(65535)` then a saturating floor conversion.
 pub fn to_u16(x: I32F32) -> u16 {
-	x.saturating_mul(U16_MAX).saturating_to_num::<u16>()
+	mul(x, U16_MAX).saturating_to_num::<u16>()
 }
 
 /// `⌊x⌋` as u64, clamped to `[0, u64::MAX]` (negative → 0).
@@ -703,6 +796,60 @@ mod tests {
 				);
 			}
 			x += 1 << 21;
+		}
+	}
+
+	proptest::proptest! {
+		#[test]
+		fn mul_is_saturating_mul(a in bits(), b in bits()) {
+			let (a, b) = (I32F32::from_bits(a), I32F32::from_bits(b));
+			proptest::prop_assert_eq!(mul(a, b), a.saturating_mul(b));
+		}
+	}
+
+	#[test]
+	fn mul_saturates_like_saturating_mul() {
+		let big = [i64::MAX, i64::MIN, i64::MIN + 1, 1 << 47, -(1 << 47), (1 << 47) - 1, 1 << 48];
+		for &a in &big {
+			for &b in &big {
+				let (a, b) = (I32F32::from_bits(a), I32F32::from_bits(b));
+				assert_eq!(mul(a, b), a.saturating_mul(b), "{a} · {b}");
+			}
+		}
+	}
+
+	proptest::proptest! {
+		#![proptest_config(proptest::prelude::ProptestConfig { cases: 20_000, ..Default::default() })]
+		#[test]
+		fn divisor_is_safe_div(a in bits(), b in bits(), small in 0u64..5) {
+			for b in [b, small as i64, (small as i64) << 32, b >> 20] {
+				let (a, b) = (I32F32::from_bits(a), I32F32::from_bits(b));
+				proptest::prop_assert_eq!(Divisor::new(b).div(a), safe_div(a, b), "{} / {}", a, b);
+			}
+		}
+	}
+
+	#[test]
+	fn divisor_edges() {
+		let vals = [
+			0i64,
+			1,
+			2,
+			3,
+			(1 << 32) - 1,
+			1 << 32,
+			(1 << 32) + 1,
+			65535 << 32,
+			1 << 62,
+			i64::MAX,
+			-1,
+			i64::MIN,
+		];
+		for &a in &vals {
+			for &b in &vals {
+				let (a, b) = (I32F32::from_bits(a), I32F32::from_bits(b));
+				assert_eq!(Divisor::new(b).div(a), safe_div(a, b), "{a} / {b}");
+			}
 		}
 	}
 }

@@ -4,7 +4,7 @@
 //! Columns are UIDs (`u16`). All operations are total: columns `≥ n` and missing rows or vector
 //! elements are treated as absent / zero, never indexed blindly.
 
-use crate::fixed::{safe_div, ONE, ZERO};
+use crate::fixed::{mul, Divisor, ONE, ZERO};
 use alloc::{vec, vec::Vec};
 use substrate_fixed::types::I32F32;
 
@@ -39,8 +39,9 @@ pub fn row_normalize(m: &mut SparseMatrix) {
 	for row in m.iter_mut() {
 		let s = row.iter().fold(ZERO, |a, &(_, v)| a.saturating_add(v));
 		if s > ZERO {
+			let d = Divisor::new(s);
 			for (_, v) in row.iter_mut() {
-				*v = safe_div(*v, s);
+				*v = d.div(*v);
 			}
 		}
 	}
@@ -48,12 +49,12 @@ pub fn row_normalize(m: &mut SparseMatrix) {
 
 /// Divide each entry by its column sum when that sum is non-zero (zero-sum columns unchanged).
 pub fn col_normalize(m: &mut SparseMatrix, n: usize) {
-	let sums = col_sums(m, n);
+	let sums: Vec<Option<Divisor>> =
+		col_sums(m, n).into_iter().map(|s| (s != ZERO).then(|| Divisor::new(s))).collect();
 	for row in m.iter_mut() {
 		for (j, v) in row.iter_mut() {
-			let s = at(&sums, *j);
-			if s != ZERO {
-				*v = safe_div(*v, s);
+			if let Some(Some(d)) = sums.get(usize::from(*j)) {
+				*v = d.div(*v);
 			}
 		}
 	}
@@ -71,11 +72,12 @@ pub fn col_max_upscale(m: &mut SparseMatrix, n: usize) {
 			}
 		}
 	}
+	let maxes: Vec<Option<Divisor>> =
+		maxes.into_iter().map(|mx| (mx != ZERO).then(|| Divisor::new(mx))).collect();
 	for row in m.iter_mut() {
 		for (j, v) in row.iter_mut() {
-			let mx = at(&maxes, *j);
-			if mx != ZERO {
-				*v = safe_div(*v, mx);
+			if let Some(Some(d)) = maxes.get(usize::from(*j)) {
+				*v = d.div(*v);
 			}
 		}
 	}
@@ -138,7 +140,7 @@ pub fn matmul(m: &SparseMatrix, v: &[I32F32], n: usize) -> Vec<I32F32> {
 		let vi = v.get(i).copied().unwrap_or(ZERO);
 		for &(j, w) in row {
 			if let Some(o) = out.get_mut(usize::from(j)) {
-				*o = o.saturating_add(vi.saturating_mul(w));
+				*o = o.saturating_add(mul(vi, w));
 			}
 		}
 	}
@@ -148,7 +150,7 @@ pub fn matmul(m: &SparseMatrix, v: &[I32F32], n: usize) -> Vec<I32F32> {
 /// `r_i = Σ_j M_ij · v_j` (each product floored, saturating sums).
 pub fn matmul_transpose(m: &SparseMatrix, v: &[I32F32]) -> Vec<I32F32> {
 	m.iter()
-		.map(|row| row.iter().fold(ZERO, |a, &(j, w)| a.saturating_add(w.saturating_mul(at(v, j)))))
+		.map(|row| row.iter().fold(ZERO, |a, &(j, w)| a.saturating_add(mul(w, at(v, j)))))
 		.collect()
 }
 
@@ -158,7 +160,7 @@ pub fn row_hadamard(m: &SparseMatrix, v: &[I32F32]) -> SparseMatrix {
 		.enumerate()
 		.map(|(i, row)| {
 			let vi = v.get(i).copied().unwrap_or(ZERO);
-			row.iter().map(|&(j, w)| (j, w.saturating_mul(vi))).collect()
+			row.iter().map(|&(j, w)| (j, mul(w, vi))).collect()
 		})
 		.collect()
 }
@@ -204,9 +206,66 @@ impl Scratch {
 		self.touched.clear();
 		out
 	}
+	/// Clear the touched cells (no output, no sorting).
 	fn reset(&mut self) {
-		let _ = self.drain_positive();
+		for &j in &self.touched {
+			let ju = usize::from(j);
+			if let (Some(v), Some(s)) = (self.vals.get_mut(ju), self.seen.get_mut(ju)) {
+				*v = ZERO;
+				*s = false;
+			}
+		}
+		self.touched.clear();
 	}
+}
+
+/// Whether a row's columns are strictly increasing (no duplicates), as stored rows normally are.
+fn strictly_ascending(row: &[(u16, I32F32)]) -> bool {
+	row.windows(2).all(|w| matches!(w, [(a, _), (b, _)] if a < b))
+}
+
+/// `Σ` of the scaled cells of two strictly ascending rows, merged by column (columns `< n`),
+/// keeping sums `> 0`: the same as adding `fa(new)` then `fb(old)` into a [`Scratch`] and
+/// draining it, without the scratch row and its sort.
+fn merge_sum(
+	a: &[(u16, I32F32)],
+	b: &[(u16, I32F32)],
+	n: usize,
+	fa: impl Fn(I32F32) -> I32F32,
+	fb: impl Fn(I32F32) -> I32F32,
+) -> Vec<(u16, I32F32)> {
+	let mut out = Vec::with_capacity(a.len().max(b.len()));
+	let (mut ia, mut ib) = (a.iter().peekable(), b.iter().peekable());
+	loop {
+		let (j, v) = match (ia.peek(), ib.peek()) {
+			(Some(&&(ja, va)), Some(&&(jb, vb))) => {
+				if ja < jb {
+					ia.next();
+					(ja, ZERO.saturating_add(fa(va)))
+				} else if jb < ja {
+					ib.next();
+					(jb, ZERO.saturating_add(fb(vb)))
+				} else {
+					ia.next();
+					ib.next();
+					(ja, ZERO.saturating_add(fa(va)).saturating_add(fb(vb)))
+				}
+			},
+			(Some(&&(ja, va)), None) => {
+				ia.next();
+				(ja, ZERO.saturating_add(fa(va)))
+			},
+			(None, Some(&&(jb, vb))) => {
+				ib.next();
+				(jb, ZERO.saturating_add(fb(vb)))
+			},
+			(None, None) => break,
+		};
+		if usize::from(j) < n && v > ZERO {
+			out.push((j, v));
+		}
+	}
+	out
 }
 
 /// Bonds-penalty interpolation `A + r·(B − A)` (yuma.md §4.8, M15).
@@ -241,7 +300,7 @@ pub fn interpolate(a: &SparseMatrix, b: &SparseMatrix, r: I32F32, n: usize) -> S
 		for j in cols {
 			let x = sa.get(j);
 			let y = sb.get(j);
-			let v = x.saturating_add(r.saturating_mul(y.saturating_sub(x)));
+			let v = x.saturating_add(mul(r, y.saturating_sub(x)));
 			if v > ZERO {
 				row.push((j, v));
 			}
@@ -263,11 +322,17 @@ pub fn mat_ema(new: &SparseMatrix, old: &SparseMatrix, alpha: I32F32, n: usize) 
 	let mut s = Scratch::new(n);
 	let mut out = Vec::with_capacity(rows);
 	for i in 0..rows {
-		for &(j, v) in new.get(i).map(Vec::as_slice).unwrap_or(&[]) {
-			s.add(j, alpha.saturating_mul(v));
+		let rn = new.get(i).map(Vec::as_slice).unwrap_or(&[]);
+		let ro = old.get(i).map(Vec::as_slice).unwrap_or(&[]);
+		if strictly_ascending(rn) && strictly_ascending(ro) {
+			out.push(merge_sum(rn, ro, n, |v| mul(alpha, v), |v| mul(one_minus, v)));
+			continue;
 		}
-		for &(j, v) in old.get(i).map(Vec::as_slice).unwrap_or(&[]) {
-			s.add(j, one_minus.saturating_mul(v));
+		for &(j, v) in rn {
+			s.add(j, mul(alpha, v));
+		}
+		for &(j, v) in ro {
+			s.add(j, mul(one_minus, v));
 		}
 		out.push(s.drain_positive());
 	}
@@ -302,8 +367,8 @@ where
 			}
 			let b = s.get(j);
 			let a = alpha(i, j, w, b);
-			let decayed = ONE.saturating_sub(a).saturating_mul(b);
-			let pulled = a.saturating_mul(w).max(ZERO);
+			let decayed = mul(ONE.saturating_sub(a), b);
+			let pulled = mul(a, w).max(ZERO);
 			let v = decayed.saturating_add(pulled).min(ONE);
 			if v > ZERO {
 				res.push((j, v));

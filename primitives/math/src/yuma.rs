@@ -10,7 +10,7 @@
 //! ignored. Nothing here panics or allocates more than `O(n·v + entries)`.
 
 use crate::fixed::{
-	exp_safe, is_topk_nonzero, normalize, normalize64, safe_div, safe_div64, sum, to_u16,
+	exp_safe, is_topk_nonzero, mul, normalize, normalize64, safe_div, safe_div64, sum, to_u16,
 	u16_proportion, u16_to_fixed, vec_max_upscale_to_u16, vecdiv, HALF, ONE, ZERO,
 };
 use crate::sparse::{self, SparseMatrix};
@@ -238,9 +238,9 @@ impl LiquidAlpha {
 
 	/// `clamp(low + s·(high − low), low, high)` with `s = 1 / (1 + exp_safe(k·(d − ½)))`.
 	fn of_distance(&self, d: I32F32) -> I32F32 {
-		let x = self.k.saturating_mul(d.saturating_sub(HALF));
+		let x = mul(self.k, d.saturating_sub(HALF));
 		let s = safe_div(ONE, ONE.saturating_add(exp_safe(x)));
-		let a = self.low.saturating_add(s.saturating_mul(self.span));
+		let a = self.low.saturating_add(mul(s, self.span));
 		a.max(self.low).min(self.high)
 	}
 }
@@ -263,17 +263,25 @@ fn pad<T: Clone>(v: &[T], n: usize, default: T) -> Vec<T> {
 	(0..n).map(|i| v.get(i).cloned().unwrap_or_else(|| default.clone())).collect()
 }
 
-fn read_rows(rows: &[Vec<(u16, u16)>], n: usize, conv: impl Fn(u16) -> I32F32) -> SparseMatrix {
+/// Rows `0..n` of a stored matrix, each entry `(j, v)` with `j < n` and `keep(i, j)` converted
+/// with `conv`, in storage order (one pass instead of reading, then masking row by row).
+fn read_rows(
+	rows: &[Vec<(u16, u16)>],
+	n: usize,
+	conv: impl Fn(u16) -> I32F32,
+	keep: impl Fn(usize, usize) -> bool,
+) -> SparseMatrix {
 	(0..n)
 		.map(|i| {
-			rows.get(i)
-				.map(|r| {
-					r.iter()
-						.filter(|&&(j, _)| usize::from(j) < n)
-						.map(|&(j, v)| (j, conv(v)))
-						.collect()
-				})
-				.unwrap_or_default()
+			let r = rows.get(i).map(Vec::as_slice).unwrap_or(&[]);
+			let mut out = Vec::with_capacity(r.len());
+			for &(j, v) in r {
+				let ju = usize::from(j);
+				if ju < n && keep(i, ju) {
+					out.push((j, conv(v)));
+				}
+			}
+			out
 		})
 		.collect()
 }
@@ -346,14 +354,18 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 	normalize(&mut active_stake);
 
 	// §4.4 weights
-	let mut weights = read_rows(&inputs.weights, n, u16_to_fixed);
-	sparse::mask_rows(&mut weights, &forbid);
-	sparse::mask_diag_except(&mut weights, owner);
-	sparse::mask_by(&mut weights, &last_update, &registered, |u, r| u <= r);
-	if let Some(commits) = &inputs.commit_block {
-		let cb = pad(commits, n, u64::MAX);
-		sparse::mask_by(&mut weights, &cb, &registered, |c, r| c < r);
-	}
+	// In one pass, in this order of the spec: rows without a permit emptied, the diagonal
+	// removed (except the owner's), weights set at or before the target's registration removed,
+	// and, with commit-reveal, weights committed before the target's registration.
+	let cb = inputs.commit_block.as_ref().map(|c| pad(c, n, u64::MAX));
+	let at = |v: &[u64], k: usize, default: u64| v.get(k).copied().unwrap_or(default);
+	let mut weights = read_rows(&inputs.weights, n, u16_to_fixed, |i, j| {
+		let reg_j = at(&registered, j, 0);
+		!forbid.get(i).copied().unwrap_or(true)
+			&& (i != j || Some(i) == owner)
+			&& at(&last_update, i, 0) > reg_j
+			&& cb.as_ref().is_none_or(|c| at(c, i, 0) >= reg_j)
+	});
 	sparse::row_normalize(&mut weights);
 
 	// §4.5 consensus
@@ -376,10 +388,11 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 
 	// §4.9 / §4.10 bonds and dividends
 	let alpha_ema = bonds_ema_alpha(params.bonds_moving_average);
-	let last_tempo_v = vec![params.last_tempo; n];
+	// bonds to UIDs registered at or after `last_tempo` are dropped
+	let bond_kept =
+		|_: usize, j: usize| params.last_tempo > registered.get(j).copied().unwrap_or(0);
 	let (mut dividends, stored_bonds) = if params.yuma3 {
-		let mut old = read_rows(&inputs.bonds, n, u16_proportion);
-		sparse::mask_by(&mut old, &last_tempo_v, &registered, |t, r| t <= r);
+		let old = read_rows(&inputs.bonds, n, u16_proportion, bond_kept);
 		let ema = if params.liquid_alpha && consensus.iter().any(|&c| c != ZERO) {
 			let la = LiquidAlpha::new(
 				u16_proportion(params.alpha_low),
@@ -405,8 +418,7 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 			ema.iter().map(|row| row.iter().map(|&(j, v)| (j, to_u16(v))).collect()).collect();
 		(d, stored)
 	} else {
-		let mut old = read_rows(&inputs.bonds, n, u16_to_fixed);
-		sparse::mask_by(&mut old, &last_tempo_v, &registered, |t, r| t <= r);
+		let mut old = read_rows(&inputs.bonds, n, u16_to_fixed, bond_kept);
 		sparse::col_normalize(&mut old, n);
 		let mut delta = sparse::row_hadamard(&bond_weights, &active_stake);
 		sparse::col_normalize(&mut delta, n);
