@@ -49,8 +49,7 @@ pub fn row_normalize(m: &mut SparseMatrix) {
 
 /// Divide each entry by its column sum when that sum is non-zero (zero-sum columns unchanged).
 pub fn col_normalize(m: &mut SparseMatrix, n: usize) {
-	let sums: Vec<Option<Divisor>> =
-		col_sums(m, n).into_iter().map(|s| (s != ZERO).then(|| Divisor::new(s))).collect();
+	let sums = col_divisors(m, n);
 	for row in m.iter_mut() {
 		for (j, v) in row.iter_mut() {
 			if let Some(Some(d)) = sums.get(usize::from(*j)) {
@@ -58,6 +57,78 @@ pub fn col_normalize(m: &mut SparseMatrix, n: usize) {
 			}
 		}
 	}
+}
+
+/// Divisors of the non-zero column sums (`None` for zero-sum columns: left unchanged).
+fn col_divisors(m: &SparseMatrix, n: usize) -> Vec<Option<Divisor>> {
+	col_sums(m, n).into_iter().map(|s| (s != ZERO).then(|| Divisor::new(s))).collect()
+}
+
+/// `r_i = Σ_j N_ij · v_j` with `N` = `m` after [`col_normalize`], without building `N`: the same
+/// values as `col_normalize` on a copy followed by [`matmul_transpose`].
+pub fn col_normalized_matmul_transpose(m: &SparseMatrix, n: usize, v: &[I32F32]) -> Vec<I32F32> {
+	let sums = col_divisors(m, n);
+	m.iter()
+		.map(|row| {
+			row.iter().fold(ZERO, |a, &(j, w)| {
+				let w = match sums.get(usize::from(j)) {
+					Some(Some(d)) => d.div(w),
+					_ => w,
+				};
+				a.saturating_add(mul(w, at(v, j)))
+			})
+		})
+		.collect()
+}
+
+/// [`col_normalize`] in place, and in the same pass [`matmul_transpose`] of the result with `v`
+/// and the column maxima (`j < n`, starting from 0) that [`col_max_upscale`] would use next.
+pub fn col_normalize_matmul_transpose_max(
+	m: &mut SparseMatrix,
+	n: usize,
+	v: &[I32F32],
+) -> (Vec<I32F32>, Vec<I32F32>) {
+	let sums = col_divisors(m, n);
+	let mut maxes = vec![ZERO; n];
+	let dots = m
+		.iter_mut()
+		.map(|row| {
+			let mut acc = ZERO;
+			for (j, w) in row.iter_mut() {
+				if let Some(Some(d)) = sums.get(usize::from(*j)) {
+					*w = d.div(*w);
+				}
+				if let Some(mx) = maxes.get_mut(usize::from(*j)) {
+					if *w > *mx {
+						*mx = *w;
+					}
+				}
+				acc = acc.saturating_add(mul(*w, at(v, *j)));
+			}
+			acc
+		})
+		.collect();
+	(dots, maxes)
+}
+
+/// The u16 storage of `m` after [`col_max_upscale`] with the given column maxima:
+/// `(j, to_u16(m_ij / max_j))` (undivided where the maximum is 0 or absent).
+pub fn col_upscaled_to_u16(m: &SparseMatrix, maxes: &[I32F32]) -> Vec<Vec<(u16, u16)>> {
+	let divs: Vec<Option<Divisor>> =
+		maxes.iter().map(|&mx| (mx != ZERO).then(|| Divisor::new(mx))).collect();
+	m.iter()
+		.map(|row| {
+			row.iter()
+				.map(|&(j, w)| {
+					let w = match divs.get(usize::from(j)) {
+						Some(Some(d)) => d.div(w),
+						_ => w,
+					};
+					(j, crate::fixed::to_u16(w))
+				})
+				.collect()
+		})
+		.collect()
 }
 
 /// Divide each entry by its column's maximum when that maximum is non-zero (yuma.md §8.3).
@@ -88,16 +159,18 @@ pub fn col_max_upscale(m: &mut SparseMatrix, n: usize) {
 pub fn col_clip(m: &SparseMatrix, c: &[I32F32]) -> SparseMatrix {
 	m.iter()
 		.map(|row| {
-			row.iter()
-				.filter_map(|&(j, w)| {
-					let cj = at(c, j);
-					if cj < w {
-						(cj > ZERO).then_some((j, cj))
-					} else {
-						Some((j, w))
+			let mut out = Vec::with_capacity(row.len());
+			for &(j, w) in row {
+				let cj = at(c, j);
+				if cj < w {
+					if cj > ZERO {
+						out.push((j, cj));
 					}
-				})
-				.collect()
+				} else {
+					out.push((j, w));
+				}
+			}
+			out
 		})
 		.collect()
 }

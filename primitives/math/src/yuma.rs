@@ -384,7 +384,14 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 
 	// §4.8 weights for bonds
 	let beta = u16_proportion(params.bonds_penalty);
-	let bond_weights = sparse::interpolate(&weights, &clipped, beta, n);
+	// β = 0 and β = 1 give the matrices themselves; neither is used after this point
+	let bond_weights = if beta == ZERO {
+		weights
+	} else if beta == ONE {
+		clipped
+	} else {
+		sparse::interpolate(&weights, &clipped, beta, n)
+	};
 
 	// §4.9 / §4.10 bonds and dividends
 	let alpha_ema = bonds_ema_alpha(params.bonds_moving_average);
@@ -406,9 +413,7 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 		} else {
 			sparse::mat_ema(&bond_weights, &old, alpha_ema, n)
 		};
-		let mut ema_norm = ema.clone();
-		sparse::col_normalize(&mut ema_norm, n);
-		let t = sparse::matmul_transpose(&ema_norm, &incentive);
+		let t = sparse::col_normalized_matmul_transpose(&ema, n, &incentive);
 		let d: Vec<I32F32> = t
 			.iter()
 			.zip(&active_stake)
@@ -423,12 +428,8 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 		let mut delta = sparse::row_hadamard(&bond_weights, &active_stake);
 		sparse::col_normalize(&mut delta, n);
 		let mut ema = sparse::mat_ema(&delta, &old, alpha_ema, n);
-		sparse::col_normalize(&mut ema, n);
-		let d = sparse::matmul_transpose(&ema, &incentive);
-		sparse::col_max_upscale(&mut ema, n);
-		let stored: Vec<Vec<(u16, u16)>> =
-			ema.iter().map(|row| row.iter().map(|&(j, v)| (j, to_u16(v))).collect()).collect();
-		(d, stored)
+		let (d, maxes) = sparse::col_normalize_matmul_transpose_max(&mut ema, n, &incentive);
+		(d, sparse::col_upscaled_to_u16(&ema, &maxes))
 	};
 	normalize(&mut dividends);
 	let bonds: Vec<Vec<(u16, u16)>> = stored_bonds
