@@ -472,10 +472,50 @@ pub fn weighted_median_col(
 	let total = crate::fixed::sum(&use_stake);
 	let minority = total.saturating_sub(majority);
 	let v = kept.len();
-	// column-major score table: scores[j * v + k]
+	let rows: Vec<&[(u16, I32F32)]> =
+		kept.iter().map(|&i| m.get(i).map(Vec::as_slice).unwrap_or(&[])).collect();
+	let mut buf: Vec<(I32F32, I32F32)> = Vec::with_capacity(v.saturating_add(1));
+	// Zero scores (absent entries) share one value: they enter the selection as one candidate
+	// carrying their summed stake, which leaves every cumulative stake as it is.
+	let select = |buf: &mut Vec<(I32F32, I32F32)>, zeros: bool, zero_stake: I32F32| {
+		if zeros {
+			buf.push((ZERO, zero_stake));
+		}
+		weighted_select(buf, minority)
+	};
+	if rows.iter().all(|r| strictly_ascending(r)) {
+		// Rows sorted by column (as stored): walk them all column by column with one cursor
+		// each, so the matrix is read once in order and no score table is built.
+		let mut cursor: Vec<usize> = vec![0; v];
+		return (0..n)
+			.map(|j| {
+				buf.clear();
+				let mut zeros = false;
+				let mut zero_stake = ZERO;
+				for ((row, c), &s) in rows.iter().zip(cursor.iter_mut()).zip(&use_stake) {
+					let w = match row.get(*c) {
+						Some(&(col, w)) if usize::from(col) == j => {
+							*c = c.saturating_add(1);
+							w
+						},
+						_ => ZERO,
+					};
+					if w == ZERO {
+						zeros = true;
+						zero_stake = zero_stake.saturating_add(s);
+					} else {
+						buf.push((w, s));
+					}
+				}
+				select(&mut buf, zeros, zero_stake)
+			})
+			.collect();
+	}
+	// General rows (any order, repeated columns: the last entry wins): column-major score table
+	// scores[j * v + k].
 	let mut scores = vec![ZERO; n.saturating_mul(v)];
-	for (k, &i) in kept.iter().enumerate() {
-		for &(j, w) in m.get(i).map(Vec::as_slice).unwrap_or(&[]) {
+	for (k, row) in rows.iter().enumerate() {
+		for &(j, w) in row.iter() {
 			let ju = usize::from(j);
 			if ju < n {
 				// ju < n and k < v ⇒ ju·v + k < n·v: no overflow
@@ -485,13 +525,10 @@ pub fn weighted_median_col(
 			}
 		}
 	}
-	let mut buf: Vec<(I32F32, I32F32)> = Vec::with_capacity(v.saturating_add(1));
 	(0..n)
 		.map(|j| {
 			let start = j.saturating_mul(v);
 			let col = scores.get(start..start.saturating_add(v)).unwrap_or(&[]);
-			// Zero scores (absent entries) share one value: they enter the selection as one
-			// candidate carrying their summed stake, which leaves every cumulative stake as it is.
 			buf.clear();
 			let mut zeros = false;
 			let mut zero_stake = ZERO;
@@ -503,10 +540,7 @@ pub fn weighted_median_col(
 					buf.push((w, s));
 				}
 			}
-			if zeros {
-				buf.push((ZERO, zero_stake));
-			}
-			weighted_select(&mut buf, minority)
+			select(&mut buf, zeros, zero_stake)
 		})
 		.collect()
 }
@@ -519,70 +553,54 @@ pub fn weighted_median_col(
 /// within it, and returns its pivot `p` once `stake(score < p) ≤ minority < stake(score ≤ p)`; it
 /// therefore returns the **smallest score whose cumulative stake exceeds `minority`**, or the
 /// largest score when none does (the smallest when `minority < 0`), whatever pivots it picks; 0
-/// for no candidates. This computes that value by an in-place three-way quickselect; the buffer
-/// is reordered. Past `2·log₂(len) + 8` rounds the rest is sorted, which bounds the work by
-/// `O(len · log len)`.
-pub fn weighted_select(buf: &mut [(I32F32, I32F32)], minority: I32F32) -> I32F32 {
+/// for no candidates. This computes that value by quickselect: each round sums the stake below
+/// and at the pivot in one scan, then keeps only the side that holds the answer (the buffer is
+/// reordered and shortened). Past `2·log₂(len) + 8` rounds the rest is sorted, which bounds the
+/// work by `O(len · log len)`.
+pub fn weighted_select(buf: &mut Vec<(I32F32, I32F32)>, minority: I32F32) -> I32F32 {
 	let rounds =
 		usize::try_from(buf.len().max(1).ilog2()).unwrap_or(64).saturating_mul(2).saturating_add(8);
 	select_rounds(buf, minority, rounds)
 }
 
 /// [`weighted_select`] with at most `rounds` partition rounds before the sorting fallback.
-fn select_rounds(buf: &mut [(I32F32, I32F32)], minority: I32F32, rounds: usize) -> I32F32 {
-	let mut lo = 0usize;
-	let mut hi = buf.len();
-	let mut below = ZERO; // stake of the candidates left of the window (scores below it)
+fn select_rounds(buf: &mut Vec<(I32F32, I32F32)>, minority: I32F32, rounds: usize) -> I32F32 {
+	let mut below = ZERO; // stake of the candidates dropped below the window
 	for _ in 0..rounds {
-		let Some(window) = buf.get_mut(lo..hi) else {
+		let Some(&(pivot, _)) = buf.get(buf.len() / 2) else {
 			return ZERO;
 		};
-		let len = window.len();
-		let Some(&(pivot, _)) = window.get(len / 2) else {
-			return ZERO;
-		};
-		// Dutch-flag partition: [0, lt) < pivot, [lt, i) == pivot, (gt, len) > pivot.
-		let (mut lt, mut i, mut gt) = (0usize, 0usize, len);
 		let (mut lt_stake, mut eq_stake) = (ZERO, ZERO);
-		while i < gt {
-			let Some(&(score, st)) = window.get(i) else {
-				break;
-			};
+		let (mut any_lt, mut any_gt) = (false, false);
+		for &(score, st) in buf.iter() {
 			if score < pivot {
-				window.swap(lt, i);
 				lt_stake = lt_stake.saturating_add(st);
-				lt = lt.saturating_add(1);
-				i = i.saturating_add(1);
+				any_lt = true;
 			} else if score > pivot {
-				gt = gt.saturating_sub(1);
-				window.swap(i, gt);
+				any_gt = true;
 			} else {
 				eq_stake = eq_stake.saturating_add(st);
-				i = i.saturating_add(1);
 			}
 		}
 		let through_lt = below.saturating_add(lt_stake);
 		let through_eq = through_lt.saturating_add(eq_stake);
-		if minority < through_lt && lt > 0 {
-			hi = lo.saturating_add(lt);
-		} else if minority < through_eq || gt == len {
+		if minority < through_lt && any_lt {
+			buf.retain(|&(score, _)| score < pivot);
+		} else if minority < through_eq || !any_gt {
 			return pivot;
 		} else {
 			below = through_eq;
-			lo = lo.saturating_add(gt);
+			buf.retain(|&(score, _)| score > pivot);
 		}
 	}
 	// Bounded fallback: sort the window and scan.
-	let Some(window) = buf.get_mut(lo..hi) else {
-		return ZERO;
-	};
-	window.sort_unstable_by_key(|&(score, _)| score);
+	buf.sort_unstable_by_key(|&(score, _)| score);
 	let mut cum = below;
 	let mut last = ZERO;
 	let mut k = 0usize;
-	while let Some(&(score, _)) = window.get(k) {
+	while let Some(&(score, _)) = buf.get(k) {
 		// add the stake of every candidate with this score
-		while let Some(&(s2, st)) = window.get(k) {
+		while let Some(&(s2, st)) = buf.get(k) {
 			if s2 != score {
 				break;
 			}
@@ -1064,6 +1082,16 @@ mod tests {
 			proptest::prop_assert_eq!(
 				weighted_median_col(&stake, &rows, n, majority),
 				weighted_median_col_reference(&stake, &rows, n, majority)
+			);
+			// the same rows sorted by column without repeats (the cursor path)
+			let mut sorted = rows.clone();
+			for r in sorted.iter_mut() {
+				r.sort_by_key(|&(j, _)| j);
+				r.dedup_by_key(|&mut (j, _)| j);
+			}
+			proptest::prop_assert_eq!(
+				weighted_median_col(&stake, &sorted, n, majority),
+				weighted_median_col_reference(&stake, &sorted, n, majority)
 			);
 		}
 	}
