@@ -175,6 +175,46 @@ pub fn col_clip(m: &SparseMatrix, c: &[I32F32]) -> SparseMatrix {
 		.collect()
 }
 
+/// [`col_clip`] together with what the epoch computes from the two matrices next, in one pass:
+/// returns `(clipped, row_sums(clipped), matmul(m, v, n), matmul(clipped, v, n))`, the same
+/// values as the four separate calls.
+pub fn col_clip_sums(
+	m: &SparseMatrix,
+	c: &[I32F32],
+	v: &[I32F32],
+	n: usize,
+) -> (SparseMatrix, Vec<I32F32>, Vec<I32F32>, Vec<I32F32>) {
+	let mut pre = vec![ZERO; n];
+	let mut post = vec![ZERO; n];
+	let mut sums = Vec::with_capacity(m.len());
+	let clipped = m
+		.iter()
+		.enumerate()
+		.map(|(i, row)| {
+			let vi = v.get(i).copied().unwrap_or(ZERO);
+			let mut out = Vec::with_capacity(row.len());
+			let mut sum = ZERO;
+			for &(j, w) in row {
+				let cj = at(c, j);
+				let kept = if cj < w { (cj > ZERO).then_some(cj) } else { Some(w) };
+				if let Some(o) = pre.get_mut(usize::from(j)) {
+					*o = o.saturating_add(mul(vi, w));
+				}
+				if let Some(x) = kept {
+					out.push((j, x));
+					sum = sum.saturating_add(x);
+					if let Some(o) = post.get_mut(usize::from(j)) {
+						*o = o.saturating_add(mul(vi, x));
+					}
+				}
+			}
+			sums.push(sum);
+			out
+		})
+		.collect();
+	(clipped, sums, pre, post)
+}
+
 /// Empty every row `i` with `mask[i] == true` (missing mask entries count as `true`: masked).
 pub fn mask_rows(m: &mut SparseMatrix, mask: &[bool]) {
 	for (i, row) in m.iter_mut().enumerate() {
@@ -1038,6 +1078,64 @@ mod tests {
 				)
 			})
 			.collect()
+	}
+
+	proptest::proptest! {
+		#[test]
+		fn col_clip_sums_is_the_four_calls(
+			n in 0usize..10,
+			c in proptest::collection::vec(small_fixed(), 0..12),
+			v in proptest::collection::vec(small_fixed(), 0..12),
+			rows in proptest::collection::vec(
+				proptest::collection::vec((0u16..12, small_fixed()), 0..12), 0..12),
+		) {
+			let (clipped, sums, pre, post) = col_clip_sums(&rows, &c, &v, n);
+			let expect = col_clip(&rows, &c);
+			proptest::prop_assert_eq!(&clipped, &expect);
+			proptest::prop_assert_eq!(sums, row_sums(&expect));
+			proptest::prop_assert_eq!(pre, matmul(&rows, &v, n));
+			proptest::prop_assert_eq!(post, matmul(&expect, &v, n));
+		}
+
+		#[test]
+		fn fused_bond_passes_are_the_separate_calls(
+			n in 0usize..10,
+			v in proptest::collection::vec(small_fixed(), 0..12),
+			rows in proptest::collection::vec(
+				proptest::collection::vec((0u16..12, small_fixed()), 0..12), 0..12),
+		) {
+			let mut a = rows.clone();
+			col_normalize(&mut a, n);
+			proptest::prop_assert_eq!(col_normalized_matmul_transpose(&rows, n, &v), matmul_transpose(&a, &v));
+			let mut b = rows.clone();
+			let (dots, maxes) = col_normalize_matmul_transpose_max(&mut b, n, &v);
+			proptest::prop_assert_eq!(&b, &a);
+			proptest::prop_assert_eq!(dots, matmul_transpose(&a, &v));
+			col_max_upscale(&mut a, n);
+			let expect: Vec<Vec<(u16, u16)>> = a
+				.iter()
+				.map(|r| r.iter().map(|&(j, x)| (j, crate::fixed::to_u16(x))).collect())
+				.collect();
+			proptest::prop_assert_eq!(col_upscaled_to_u16(&b, &maxes), expect);
+		}
+
+		#[test]
+		fn merged_ema_is_the_scratch_ema(
+			n in 0usize..10,
+			alpha in small_fixed(),
+			new in proptest::collection::vec(
+				proptest::collection::btree_map(0u16..12, small_fixed(), 0..12), 0..8),
+			old in proptest::collection::vec(
+				proptest::collection::btree_map(0u16..12, small_fixed(), 0..12), 0..8),
+		) {
+			// sorted rows take the merge; the reversed copies take the scratch row
+			let new: SparseMatrix = new.into_iter().map(|r| r.into_iter().collect()).collect();
+			let old: SparseMatrix = old.into_iter().map(|r| r.into_iter().collect()).collect();
+			let rev = |m: &SparseMatrix| -> SparseMatrix {
+				m.iter().map(|r| r.iter().rev().copied().collect()).collect()
+			};
+			proptest::prop_assert_eq!(mat_ema(&new, &old, alpha, n), mat_ema(&rev(&new), &rev(&old), alpha, n));
+		}
 	}
 
 	fn small_fixed() -> impl proptest::strategy::Strategy<Value = I32F32> {

@@ -373,12 +373,11 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 	let consensus = sparse::weighted_median_col(&active_stake, &weights, n, kappa);
 
 	// §4.6 clipping and validator trust
-	let clipped = sparse::col_clip(&weights, &consensus);
-	let validator_trust = sparse::row_sums(&clipped);
+	// (with §4.7's two products, in the same pass over the weights)
+	let (clipped, validator_trust, pre_rank, mut incentive) =
+		sparse::col_clip_sums(&weights, &consensus, &active_stake, n);
 
 	// §4.7 rank, legacy trust, incentive
-	let pre_rank = sparse::matmul(&weights, &active_stake, n);
-	let mut incentive = sparse::matmul(&clipped, &active_stake, n);
 	let trust = vecdiv(&incentive, &pre_rank);
 	normalize(&mut incentive);
 
