@@ -49,7 +49,13 @@ pub fn row_normalize(m: &mut SparseMatrix) {
 
 /// Divide each entry by its column sum when that sum is non-zero (zero-sum columns unchanged).
 pub fn col_normalize(m: &mut SparseMatrix, n: usize) {
-	let sums = col_divisors(m, n);
+	let sums = col_sums(m, n);
+	col_normalize_by(m, sums);
+}
+
+/// [`col_normalize`] with the column sums already known (`sums` = [`col_sums`] of `m`).
+pub fn col_normalize_by(m: &mut SparseMatrix, sums: Vec<I32F32>) {
+	let sums = divisors(sums);
 	for row in m.iter_mut() {
 		for (j, v) in row.iter_mut() {
 			if let Some(Some(d)) = sums.get(usize::from(*j)) {
@@ -61,7 +67,11 @@ pub fn col_normalize(m: &mut SparseMatrix, n: usize) {
 
 /// Divisors of the non-zero column sums (`None` for zero-sum columns: left unchanged).
 fn col_divisors(m: &SparseMatrix, n: usize) -> Vec<Option<Divisor>> {
-	col_sums(m, n).into_iter().map(|s| (s != ZERO).then(|| Divisor::new(s))).collect()
+	divisors(col_sums(m, n))
+}
+
+fn divisors(sums: Vec<I32F32>) -> Vec<Option<Divisor>> {
+	sums.into_iter().map(|s| (s != ZERO).then(|| Divisor::new(s))).collect()
 }
 
 /// `r_i = Σ_j N_ij · v_j` with `N` = `m` after [`col_normalize`], without building `N`: the same
@@ -83,12 +93,15 @@ pub fn col_normalized_matmul_transpose(m: &SparseMatrix, n: usize, v: &[I32F32])
 
 /// [`col_normalize`] in place, and in the same pass [`matmul_transpose`] of the result with `v`
 /// and the column maxima (`j < n`, starting from 0) that [`col_max_upscale`] would use next.
+///
+/// `sums` are the column sums of `m` ([`col_sums`] with the same `n`).
 pub fn col_normalize_matmul_transpose_max(
 	m: &mut SparseMatrix,
-	n: usize,
+	sums: Vec<I32F32>,
 	v: &[I32F32],
 ) -> (Vec<I32F32>, Vec<I32F32>) {
-	let sums = col_divisors(m, n);
+	let n = sums.len();
+	let sums = divisors(sums);
 	let mut maxes = vec![ZERO; n];
 	let dots = m
 		.iter_mut()
@@ -267,6 +280,32 @@ pub fn matmul_transpose(m: &SparseMatrix, v: &[I32F32]) -> Vec<I32F32> {
 		.collect()
 }
 
+/// [`row_hadamard`] and the [`col_sums`] (`j < n`) of the result, in one pass.
+pub fn row_hadamard_col_sums(
+	m: &SparseMatrix,
+	v: &[I32F32],
+	n: usize,
+) -> (SparseMatrix, Vec<I32F32>) {
+	let mut sums = vec![ZERO; n];
+	let out = m
+		.iter()
+		.enumerate()
+		.map(|(i, row)| {
+			let vi = v.get(i).copied().unwrap_or(ZERO);
+			row.iter()
+				.map(|&(j, w)| {
+					let x = mul(w, vi);
+					if let Some(s) = sums.get_mut(usize::from(j)) {
+						*s = s.saturating_add(x);
+					}
+					(j, x)
+				})
+				.collect()
+		})
+		.collect();
+	(out, sums)
+}
+
 /// `M_ij · v_i` (each row scaled by its element of `v`; floored).
 pub fn row_hadamard(m: &SparseMatrix, v: &[I32F32]) -> SparseMatrix {
 	m.iter()
@@ -430,6 +469,17 @@ pub fn interpolate(a: &SparseMatrix, b: &SparseMatrix, r: I32F32, n: usize) -> S
 /// floored, kept only if `> 0`, rows in ascending column order. An old-only entry decays and
 /// survives.
 pub fn mat_ema(new: &SparseMatrix, old: &SparseMatrix, alpha: I32F32, n: usize) -> SparseMatrix {
+	mat_ema_col_sums(new, old, alpha, n).0
+}
+
+/// [`mat_ema`] and the [`col_sums`] (`j < n`) of the result, in one pass.
+pub fn mat_ema_col_sums(
+	new: &SparseMatrix,
+	old: &SparseMatrix,
+	alpha: I32F32,
+	n: usize,
+) -> (SparseMatrix, Vec<I32F32>) {
+	let mut sums = vec![ZERO; n];
 	let one_minus = ONE.saturating_sub(alpha);
 	let rows = new.len().max(old.len());
 	let mut s = Scratch::new(n);
@@ -437,19 +487,25 @@ pub fn mat_ema(new: &SparseMatrix, old: &SparseMatrix, alpha: I32F32, n: usize) 
 	for i in 0..rows {
 		let rn = new.get(i).map(Vec::as_slice).unwrap_or(&[]);
 		let ro = old.get(i).map(Vec::as_slice).unwrap_or(&[]);
-		if strictly_ascending(rn) && strictly_ascending(ro) {
-			out.push(merge_sum(rn, ro, n, |v| mul(alpha, v), |v| mul(one_minus, v)));
-			continue;
+		let row = if strictly_ascending(rn) && strictly_ascending(ro) {
+			merge_sum(rn, ro, n, |v| mul(alpha, v), |v| mul(one_minus, v))
+		} else {
+			for &(j, v) in rn {
+				s.add(j, mul(alpha, v));
+			}
+			for &(j, v) in ro {
+				s.add(j, mul(one_minus, v));
+			}
+			s.drain_positive()
+		};
+		for &(j, v) in &row {
+			if let Some(x) = sums.get_mut(usize::from(j)) {
+				*x = x.saturating_add(v);
+			}
 		}
-		for &(j, v) in rn {
-			s.add(j, mul(alpha, v));
-		}
-		for &(j, v) in ro {
-			s.add(j, mul(one_minus, v));
-		}
-		out.push(s.drain_positive());
+		out.push(row);
 	}
-	out
+	(out, sums)
 }
 
 /// Exponential moving average with a per-cell coefficient, clamped at 1 (Yuma3 liquid alpha,
@@ -1108,7 +1164,8 @@ mod tests {
 			col_normalize(&mut a, n);
 			proptest::prop_assert_eq!(col_normalized_matmul_transpose(&rows, n, &v), matmul_transpose(&a, &v));
 			let mut b = rows.clone();
-			let (dots, maxes) = col_normalize_matmul_transpose_max(&mut b, n, &v);
+			let sums = col_sums(&b, n);
+			let (dots, maxes) = col_normalize_matmul_transpose_max(&mut b, sums, &v);
 			proptest::prop_assert_eq!(&b, &a);
 			proptest::prop_assert_eq!(dots, matmul_transpose(&a, &v));
 			col_max_upscale(&mut a, n);
@@ -1134,7 +1191,12 @@ mod tests {
 			let rev = |m: &SparseMatrix| -> SparseMatrix {
 				m.iter().map(|r| r.iter().rev().copied().collect()).collect()
 			};
-			proptest::prop_assert_eq!(mat_ema(&new, &old, alpha, n), mat_ema(&rev(&new), &rev(&old), alpha, n));
+			let (ema, sums) = mat_ema_col_sums(&new, &old, alpha, n);
+			proptest::prop_assert_eq!(&ema, &mat_ema(&rev(&new), &rev(&old), alpha, n));
+			proptest::prop_assert_eq!(sums, col_sums(&ema, n));
+			let (h, hs) = row_hadamard_col_sums(&new, &[alpha, ONE, ZERO], n);
+			proptest::prop_assert_eq!(&h, &row_hadamard(&new, &[alpha, ONE, ZERO]));
+			proptest::prop_assert_eq!(hs, col_sums(&h, n));
 		}
 	}
 

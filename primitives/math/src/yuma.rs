@@ -424,10 +424,11 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 	} else {
 		let mut old = read_rows(&inputs.bonds, n, u16_to_fixed, bond_kept);
 		sparse::col_normalize(&mut old, n);
-		let mut delta = sparse::row_hadamard(&bond_weights, &active_stake);
-		sparse::col_normalize(&mut delta, n);
-		let mut ema = sparse::mat_ema(&delta, &old, alpha_ema, n);
-		let (d, maxes) = sparse::col_normalize_matmul_transpose_max(&mut ema, n, &incentive);
+		let (mut delta, delta_sums) =
+			sparse::row_hadamard_col_sums(&bond_weights, &active_stake, n);
+		sparse::col_normalize_by(&mut delta, delta_sums);
+		let (mut ema, ema_sums) = sparse::mat_ema_col_sums(&delta, &old, alpha_ema, n);
+		let (d, maxes) = sparse::col_normalize_matmul_transpose_max(&mut ema, ema_sums, &incentive);
 		(d, sparse::col_upscaled_to_u16(&ema, &maxes))
 	};
 	normalize(&mut dividends);
