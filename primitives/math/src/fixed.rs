@@ -77,32 +77,33 @@ pub fn safe_div(a: I32F32, b: I32F32) -> I32F32 {
 #[derive(Clone, Copy, Debug)]
 pub struct Divisor {
 	b: I32F32,
-	/// `(d, inv)` for `d = bits of b` when `b > 0`.
-	frac: Option<(u64, u128)>,
-	/// `(d, inv)` for `d = b / 2³²` when `b` is a positive whole number (then used for every `a`).
-	whole: Option<(u64, u128)>,
+	/// `(d, hi, lo)` of `d = bits of b` when `b > 0`.
+	frac: Option<(u64, u64, u64)>,
+	/// `(d, hi, lo)` of `d = b / 2³²` when `b` is a positive whole number (then used for every `a`).
+	whole: Option<(u64, u64, u64)>,
 }
 
-fn reciprocal(d: u64) -> Option<(u64, u128)> {
-	(d != 0).then(|| (d, u128::MAX.checked_div(u128::from(d)).unwrap_or(0)))
+/// `(d, hi, lo)` with `hi·2⁶⁴ + lo = ⌊(2¹²⁸ − 1)/d⌋`, for `d ≠ 0`.
+fn reciprocal(d: u64) -> Option<(u64, u64, u64)> {
+	let inv = u128::MAX.checked_div(u128::from(d))?;
+	let hi = u64::try_from(inv.checked_shr(64).unwrap_or(0)).unwrap_or(u64::MAX);
+	let lo = u64::try_from(inv & u128::from(u64::MAX)).unwrap_or(0);
+	Some((d, hi, lo))
 }
 
-/// `⌊n / d⌋` from `inv = ⌊(2¹²⁸ − 1)/d⌋` (see [`Divisor`]).
+/// `⌊n / d⌋` from the reciprocal of `d` (see [`Divisor`]).
 #[inline]
-fn div_by_reciprocal(n: u64, (d, inv): (u64, u128)) -> u64 {
-	// inv = hi·2⁶⁴ + lo; ⌊n·inv / 2¹²⁸⌋ = ⌊(n·hi + ⌊n·lo / 2⁶⁴⌋) / 2⁶⁴⌋; n·hi < 2¹²⁸ and adding
-	// ⌊n·lo/2⁶⁴⌋ < 2⁶⁴ keeps the sum below n·(hi + 1) ≤ 2¹²⁸ (hi < 2⁶⁴ for d ≥ 2; for d = 1,
-	// inv = 2¹²⁸ − 1 and the sum is n·2⁶⁴ − 1 < 2¹²⁸): no wrap.
-	let hi = inv.checked_shr(64).unwrap_or(0);
-	let lo = inv & u128::from(u64::MAX);
-	let n = u128::from(n);
-	let mid = n.wrapping_mul(lo).checked_shr(64).unwrap_or(0);
-	let q = n.wrapping_mul(hi).wrapping_add(mid).checked_shr(64).unwrap_or(0);
-	// q ≤ n/d < 2⁶⁴ and q·d ≤ n: no wrap
+fn div_by_reciprocal(n: u64, (d, hi, lo): (u64, u64, u64)) -> u64 {
+	// ⌊n·inv / 2¹²⁸⌋ = ⌊(n·hi + ⌊n·lo / 2⁶⁴⌋) / 2⁶⁴⌋; n·hi ≤ (2⁶⁴ − 1)² and adding
+	// ⌊n·lo/2⁶⁴⌋ < 2⁶⁴ keeps the sum below 2¹²⁸: no wrap.
+	let n128 = u128::from(n);
+	let mid = n128.wrapping_mul(u128::from(lo)).checked_shr(64).unwrap_or(0);
+	let q = n128.wrapping_mul(u128::from(hi)).wrapping_add(mid).checked_shr(64).unwrap_or(0);
+	// q ≤ n/d < 2⁶⁴ and q·d ≤ n: neither the cast nor the product below wraps
 	#[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
 	let q = q as u64;
-	let r = n.wrapping_sub(u128::from(q).wrapping_mul(u128::from(d)));
-	if r >= u128::from(d) {
+	let r = n.wrapping_sub(q.wrapping_mul(d));
+	if r >= d {
 		q.wrapping_add(1)
 	} else {
 		q
