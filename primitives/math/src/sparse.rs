@@ -24,11 +24,7 @@ pub fn row_sums(m: &SparseMatrix) -> Vec<I32F32> {
 pub fn col_sums(m: &SparseMatrix, n: usize) -> Vec<I32F32> {
 	let mut sums = vec![ZERO; n];
 	for row in m {
-		for &(j, v) in row {
-			if let Some(s) = sums.get_mut(usize::from(j)) {
-				*s = s.saturating_add(v);
-			}
-		}
+		add_to_col_sums(row, &mut sums);
 	}
 	sums
 }
@@ -37,12 +33,27 @@ pub fn col_sums(m: &SparseMatrix, n: usize) -> Vec<I32F32> {
 /// stay as zeros, all-zero rows are unchanged.
 pub fn row_normalize(m: &mut SparseMatrix) {
 	for row in m.iter_mut() {
-		let s = row.iter().fold(ZERO, |a, &(_, v)| a.saturating_add(v));
-		if s > ZERO {
-			let d = Divisor::new(s);
-			for (_, v) in row.iter_mut() {
-				*v = d.div(*v);
-			}
+		row_normalize_one(row);
+	}
+}
+
+/// [`row_normalize`] of one row.
+pub fn row_normalize_one(row: &mut [(u16, I32F32)]) {
+	let s = row.iter().fold(ZERO, |a, &(_, v)| a.saturating_add(v));
+	if s > ZERO {
+		let d = Divisor::new(s);
+		for (_, v) in row.iter_mut() {
+			*v = d.div(*v);
+		}
+	}
+}
+
+/// Add one row's entries to column sums (columns beyond `sums` ignored): called on every row in
+/// order, this gives [`col_sums`].
+pub fn add_to_col_sums(row: &[(u16, I32F32)], sums: &mut [I32F32]) {
+	for &(j, v) in row {
+		if let Some(s) = sums.get_mut(usize::from(j)) {
+			*s = s.saturating_add(v);
 		}
 	}
 }
@@ -659,6 +670,23 @@ pub fn weighted_select(buf: &mut Vec<(I32F32, I32F32)>, minority: I32F32) -> I32
 	select_rounds(buf, minority, rounds)
 }
 
+/// Keep the candidates whose score satisfies `keep`, in order (`Vec::retain` without a branch
+/// per element).
+fn compact(buf: &mut Vec<(I32F32, I32F32)>, keep: impl Fn(I32F32) -> bool) {
+	let mut w = 0usize;
+	for r in 0..buf.len() {
+		// w ≤ r < len: both reads succeed
+		let Some(&e) = buf.get(r) else {
+			break;
+		};
+		if let Some(slot) = buf.get_mut(w) {
+			*slot = e;
+		}
+		w = w.saturating_add(usize::from(keep(e.0)));
+	}
+	buf.truncate(w);
+}
+
 /// [`weighted_select`] with at most `rounds` partition rounds before the sorting fallback.
 fn select_rounds(buf: &mut Vec<(I32F32, I32F32)>, minority: I32F32, rounds: usize) -> I32F32 {
 	let mut below = ZERO; // stake of the candidates dropped below the window
@@ -666,27 +694,27 @@ fn select_rounds(buf: &mut Vec<(I32F32, I32F32)>, minority: I32F32, rounds: usiz
 		let Some(&(pivot, _)) = buf.get(buf.len() / 2) else {
 			return ZERO;
 		};
+		// Written with selects rather than branches: on real scores the comparisons are
+		// unpredictable.
 		let (mut lt_stake, mut eq_stake) = (ZERO, ZERO);
 		let (mut any_lt, mut any_gt) = (false, false);
 		for &(score, st) in buf.iter() {
-			if score < pivot {
-				lt_stake = lt_stake.saturating_add(st);
-				any_lt = true;
-			} else if score > pivot {
-				any_gt = true;
-			} else {
-				eq_stake = eq_stake.saturating_add(st);
-			}
+			let lt = score < pivot;
+			let gt = score > pivot;
+			lt_stake = lt_stake.saturating_add(if lt { st } else { ZERO });
+			eq_stake = eq_stake.saturating_add(if lt || gt { ZERO } else { st });
+			any_lt |= lt;
+			any_gt |= gt;
 		}
 		let through_lt = below.saturating_add(lt_stake);
 		let through_eq = through_lt.saturating_add(eq_stake);
 		if minority < through_lt && any_lt {
-			buf.retain(|&(score, _)| score < pivot);
+			compact(buf, |score| score < pivot);
 		} else if minority < through_eq || !any_gt {
 			return pivot;
 		} else {
 			below = through_eq;
-			buf.retain(|&(score, _)| score > pivot);
+			compact(buf, |score| score > pivot);
 		}
 	}
 	// Bounded fallback: sort the window and scan.

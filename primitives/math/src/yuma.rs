@@ -264,12 +264,14 @@ fn pad<T: Clone>(v: &[T], n: usize, default: T) -> Vec<T> {
 }
 
 /// Rows `0..n` of a stored matrix, each entry `(j, v)` with `j < n` and `keep(i, j)` converted
-/// with `conv`, in storage order (one pass instead of reading, then masking row by row).
+/// with `conv`, in storage order (one pass instead of reading, then masking row by row); `finish`
+/// then sees each row while it is still in cache.
 fn read_rows(
 	rows: &[Vec<(u16, u16)>],
 	n: usize,
 	conv: impl Fn(u16) -> I32F32,
 	keep: impl Fn(usize, usize) -> bool,
+	mut finish: impl FnMut(&mut [(u16, I32F32)]),
 ) -> SparseMatrix {
 	(0..n)
 		.map(|i| {
@@ -281,6 +283,7 @@ fn read_rows(
 					out.push((j, conv(v)));
 				}
 			}
+			finish(&mut out);
 			out
 		})
 		.collect()
@@ -359,14 +362,19 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 	// and, with commit-reveal, weights committed before the target's registration.
 	let cb = inputs.commit_block.as_ref().map(|c| pad(c, n, u64::MAX));
 	let at = |v: &[u64], k: usize, default: u64| v.get(k).copied().unwrap_or(default);
-	let mut weights = read_rows(&inputs.weights, n, u16_to_fixed, |i, j| {
-		let reg_j = at(&registered, j, 0);
-		!forbid.get(i).copied().unwrap_or(true)
-			&& (i != j || Some(i) == owner)
-			&& at(&last_update, i, 0) > reg_j
-			&& cb.as_ref().is_none_or(|c| at(c, i, 0) >= reg_j)
-	});
-	sparse::row_normalize(&mut weights);
+	let weights = read_rows(
+		&inputs.weights,
+		n,
+		u16_to_fixed,
+		|i, j| {
+			let reg_j = at(&registered, j, 0);
+			!forbid.get(i).copied().unwrap_or(true)
+				&& (i != j || Some(i) == owner)
+				&& at(&last_update, i, 0) > reg_j
+				&& cb.as_ref().is_none_or(|c| at(c, i, 0) >= reg_j)
+		},
+		sparse::row_normalize_one,
+	);
 
 	// §4.5 consensus
 	let kappa = u16_proportion(params.kappa);
@@ -398,7 +406,7 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 	let bond_kept =
 		|_: usize, j: usize| params.last_tempo > registered.get(j).copied().unwrap_or(0);
 	let (mut dividends, stored_bonds) = if params.yuma3 {
-		let old = read_rows(&inputs.bonds, n, u16_proportion, bond_kept);
+		let old = read_rows(&inputs.bonds, n, u16_proportion, bond_kept, |_| ());
 		let ema = if params.liquid_alpha && consensus.iter().any(|&c| c != ZERO) {
 			let la = LiquidAlpha::new(
 				u16_proportion(params.alpha_low),
@@ -422,8 +430,11 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 			ema.iter().map(|row| row.iter().map(|&(j, v)| (j, to_u16(v))).collect()).collect();
 		(d, stored)
 	} else {
-		let mut old = read_rows(&inputs.bonds, n, u16_to_fixed, bond_kept);
-		sparse::col_normalize(&mut old, n);
+		let mut old_sums = vec![ZERO; n];
+		let mut old = read_rows(&inputs.bonds, n, u16_to_fixed, bond_kept, |row| {
+			sparse::add_to_col_sums(row, &mut old_sums)
+		});
+		sparse::col_normalize_by(&mut old, old_sums);
 		let (mut delta, delta_sums) =
 			sparse::row_hadamard_col_sums(&bond_weights, &active_stake, n);
 		sparse::col_normalize_by(&mut delta, delta_sums);
