@@ -76,24 +76,25 @@ pub fn safe_div(a: I32F32, b: I32F32) -> I32F32 {
 /// one comparison of the remainder `N − q̂·d` with `d` corrects it. Other cases use [`safe_div`].
 #[derive(Clone, Copy, Debug)]
 pub struct Divisor {
-	b: I32F32,
-	/// `(d, hi, lo)` of `d = bits of b` when `b > 0`.
-	frac: Option<(u64, u64, u64)>,
-	/// `(d, hi, lo)` of `d = b / 2³²` when `b` is a positive whole number (then used for every `a`).
-	whole: Option<(u64, u64, u64)>,
+	/// Bits of `b`.
+	b: i64,
+	/// `hi·2⁶⁴ + lo = ⌊(2¹²⁸ − 1)/d⌋` for `d` = `b / 2³²` when `b` is a positive whole number,
+	/// else `d` = bits of `b` when `b > 0`; both 0 when `b ≤ 0` (no reciprocal).
+	hi: u64,
+	lo: u64,
 }
 
-/// `(d, hi, lo)` with `hi·2⁶⁴ + lo = ⌊(2¹²⁸ − 1)/d⌋`, for `d ≠ 0`.
-fn reciprocal(d: u64) -> Option<(u64, u64, u64)> {
+/// `(hi, lo)` with `hi·2⁶⁴ + lo = ⌊(2¹²⁸ − 1)/d⌋`, for `d ≠ 0`.
+fn reciprocal(d: u64) -> Option<(u64, u64)> {
 	let inv = u128::MAX.checked_div(u128::from(d))?;
 	let hi = u64::try_from(inv.checked_shr(64).unwrap_or(0)).unwrap_or(u64::MAX);
 	let lo = u64::try_from(inv & u128::from(u64::MAX)).unwrap_or(0);
-	Some((d, hi, lo))
+	Some((hi, lo))
 }
 
-/// `⌊n / d⌋` from the reciprocal of `d` (see [`Divisor`]).
+/// `⌊n / d⌋` from the reciprocal `(hi, lo)` of `d` (see [`Divisor`]).
 #[inline]
-fn div_by_reciprocal(n: u64, (d, hi, lo): (u64, u64, u64)) -> u64 {
+fn div_by_reciprocal(n: u64, d: u64, hi: u64, lo: u64) -> u64 {
 	// ⌊n·inv / 2¹²⁸⌋ = ⌊(n·hi + ⌊n·lo / 2⁶⁴⌋) / 2⁶⁴⌋; n·hi ≤ (2⁶⁴ − 1)² and adding
 	// ⌊n·lo/2⁶⁴⌋ < 2⁶⁴ keeps the sum below 2¹²⁸: no wrap.
 	let n128 = u128::from(n);
@@ -113,31 +114,35 @@ fn div_by_reciprocal(n: u64, (d, hi, lo): (u64, u64, u64)) -> u64 {
 impl Divisor {
 	/// Prepare `b`.
 	pub fn new(b: I32F32) -> Self {
-		let bits = u64::try_from(b.to_bits()).ok().filter(|&x| x != 0);
-		let frac = bits.and_then(reciprocal);
-		let whole = bits
-			.filter(|x| x.trailing_zeros() >= 32)
-			.and_then(|x| reciprocal(x.checked_shr(32).unwrap_or(0)));
-		Divisor { b, frac, whole }
+		let bits = b.to_bits();
+		let (hi, lo) = u64::try_from(bits)
+			.ok()
+			.filter(|&x| x != 0)
+			.map(|x| if x.trailing_zeros() >= 32 { x.checked_shr(32).unwrap_or(0) } else { x })
+			.and_then(reciprocal)
+			.unwrap_or((0, 0));
+		Divisor { b: bits, hi, lo }
 	}
 
 	/// `safe_div(a, b)`, same bits.
 	#[inline]
 	pub fn div(&self, a: I32F32) -> I32F32 {
-		if let Ok(au) = u64::try_from(a.to_bits()) {
-			let q = if let Some(r) = self.whole {
-				// b = B·2³²: ⌊a·2³² / b⌋ = ⌊a / B⌋ < 2⁶³
-				Some(div_by_reciprocal(au, r))
-			} else if au < (1u64 << 32) {
-				self.frac.map(|r| div_by_reciprocal(au.checked_shl(32).unwrap_or(0), r))
-			} else {
-				None
-			};
-			if let Some(q) = q {
-				return i64::try_from(q).map(I32F32::from_bits).unwrap_or(ZERO);
+		if let (Ok(au), Ok(bu)) = (u64::try_from(a.to_bits()), u64::try_from(self.b)) {
+			if bu != 0 {
+				let q = if bu.trailing_zeros() >= 32 {
+					// b = B·2³²: ⌊a·2³² / b⌋ = ⌊a / B⌋ < 2⁶³
+					Some(div_by_reciprocal(au, bu.checked_shr(32).unwrap_or(1), self.hi, self.lo))
+				} else if au < (1u64 << 32) {
+					Some(div_by_reciprocal(au.checked_shl(32).unwrap_or(0), bu, self.hi, self.lo))
+				} else {
+					None
+				};
+				if let Some(q) = q {
+					return i64::try_from(q).map(I32F32::from_bits).unwrap_or(ZERO);
+				}
 			}
 		}
-		safe_div(a, self.b)
+		safe_div(a, I32F32::from_bits(self.b))
 	}
 }
 

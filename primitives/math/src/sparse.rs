@@ -394,8 +394,8 @@ fn merge_sum(
 	a: &[(u16, I32F32)],
 	b: &[(u16, I32F32)],
 	n: usize,
-	fa: impl Fn(I32F32) -> I32F32,
-	fb: impl Fn(I32F32) -> I32F32,
+	fa: impl Fn(u16, I32F32) -> I32F32,
+	fb: impl Fn(u16, I32F32) -> I32F32,
 ) -> Vec<(u16, I32F32)> {
 	let mut out = Vec::with_capacity(a.len().max(b.len()));
 	let (mut ia, mut ib) = (a.iter().peekable(), b.iter().peekable());
@@ -404,23 +404,23 @@ fn merge_sum(
 			(Some(&&(ja, va)), Some(&&(jb, vb))) => {
 				if ja < jb {
 					ia.next();
-					(ja, ZERO.saturating_add(fa(va)))
+					(ja, ZERO.saturating_add(fa(ja, va)))
 				} else if jb < ja {
 					ib.next();
-					(jb, ZERO.saturating_add(fb(vb)))
+					(jb, ZERO.saturating_add(fb(jb, vb)))
 				} else {
 					ia.next();
 					ib.next();
-					(ja, ZERO.saturating_add(fa(va)).saturating_add(fb(vb)))
+					(ja, ZERO.saturating_add(fa(ja, va)).saturating_add(fb(jb, vb)))
 				}
 			},
 			(Some(&&(ja, va)), None) => {
 				ia.next();
-				(ja, ZERO.saturating_add(fa(va)))
+				(ja, ZERO.saturating_add(fa(ja, va)))
 			},
 			(None, Some(&&(jb, vb))) => {
 				ib.next();
-				(jb, ZERO.saturating_add(fb(vb)))
+				(jb, ZERO.saturating_add(fb(jb, vb)))
 			},
 			(None, None) => break,
 		};
@@ -490,8 +490,60 @@ pub fn mat_ema_col_sums(
 	alpha: I32F32,
 	n: usize,
 ) -> (SparseMatrix, Vec<I32F32>) {
-	let mut sums = vec![ZERO; n];
 	let one_minus = ONE.saturating_sub(alpha);
+	ema_rows(new, old, n, |_, _, v| mul(alpha, v), |_, _, v| mul(one_minus, v))
+}
+
+/// The classic bonds EMA from its unnormalised inputs (yuma.md §4.9): the same matrix and
+/// column sums as
+/// `delta = row_hadamard(w, s); col_normalize(delta); col_normalize(old);`
+/// [`mat_ema_col_sums`]`(delta, old, alpha, n)`, without building `delta` or rewriting `old`:
+/// each cell is scaled and divided by its column sum when it is read. `old_sums` are the
+/// [`col_sums`] of `old`.
+pub fn mat_ema_of_normalized(
+	w: &SparseMatrix,
+	s: &[I32F32],
+	old: &SparseMatrix,
+	old_sums: Vec<I32F32>,
+	alpha: I32F32,
+	n: usize,
+) -> (SparseMatrix, Vec<I32F32>) {
+	let scale = |i: usize| s.get(i).copied().unwrap_or(ZERO);
+	let mut delta_sums = vec![ZERO; n];
+	for (i, row) in w.iter().enumerate() {
+		let si = scale(i);
+		for &(j, x) in row {
+			if let Some(d) = delta_sums.get_mut(usize::from(j)) {
+				*d = d.saturating_add(mul(x, si));
+			}
+		}
+	}
+	let new_div = divisors(delta_sums);
+	let old_div = divisors(old_sums);
+	let norm = |divs: &[Option<Divisor>], j: u16, x: I32F32| match divs.get(usize::from(j)) {
+		Some(Some(d)) => d.div(x),
+		_ => x,
+	};
+	let one_minus = ONE.saturating_sub(alpha);
+	ema_rows(
+		w,
+		old,
+		n,
+		|i, j, x| mul(alpha, norm(&new_div, j, mul(x, scale(i)))),
+		|_, j, x| mul(one_minus, norm(&old_div, j, x)),
+	)
+}
+
+/// `fa(i, j, new_ij) + fb(i, j, old_ij)` over the union of both patterns (columns `< n`), kept
+/// if `> 0`, rows in ascending column order, and the column sums of the result.
+fn ema_rows(
+	new: &SparseMatrix,
+	old: &SparseMatrix,
+	n: usize,
+	fa: impl Fn(usize, u16, I32F32) -> I32F32,
+	fb: impl Fn(usize, u16, I32F32) -> I32F32,
+) -> (SparseMatrix, Vec<I32F32>) {
+	let mut sums = vec![ZERO; n];
 	let rows = new.len().max(old.len());
 	let mut s = Scratch::new(n);
 	let mut out = Vec::with_capacity(rows);
@@ -499,21 +551,17 @@ pub fn mat_ema_col_sums(
 		let rn = new.get(i).map(Vec::as_slice).unwrap_or(&[]);
 		let ro = old.get(i).map(Vec::as_slice).unwrap_or(&[]);
 		let row = if strictly_ascending(rn) && strictly_ascending(ro) {
-			merge_sum(rn, ro, n, |v| mul(alpha, v), |v| mul(one_minus, v))
+			merge_sum(rn, ro, n, |j, v| fa(i, j, v), |j, v| fb(i, j, v))
 		} else {
 			for &(j, v) in rn {
-				s.add(j, mul(alpha, v));
+				s.add(j, fa(i, j, v));
 			}
 			for &(j, v) in ro {
-				s.add(j, mul(one_minus, v));
+				s.add(j, fb(i, j, v));
 			}
 			s.drain_positive()
 		};
-		for &(j, v) in &row {
-			if let Some(x) = sums.get_mut(usize::from(j)) {
-				*x = x.saturating_add(v);
-			}
-		}
+		add_to_col_sums(&row, &mut sums);
 		out.push(row);
 	}
 	(out, sums)
@@ -1222,6 +1270,20 @@ mod tests {
 			let (ema, sums) = mat_ema_col_sums(&new, &old, alpha, n);
 			proptest::prop_assert_eq!(&ema, &mat_ema(&rev(&new), &rev(&old), alpha, n));
 			proptest::prop_assert_eq!(sums, col_sums(&ema, n));
+			// the classic chain from unnormalised inputs
+			let st = [alpha, ONE, ZERO, alpha];
+			let (mut d, _) = row_hadamard_col_sums(&new, &st, n);
+			col_normalize(&mut d, n);
+			let mut o = old.clone();
+			col_normalize(&mut o, n);
+			proptest::prop_assert_eq!(
+				mat_ema_of_normalized(&new, &st, &old, col_sums(&old, n), alpha, n),
+				mat_ema_col_sums(&d, &o, alpha, n)
+			);
+			proptest::prop_assert_eq!(
+				mat_ema_of_normalized(&rev(&new), &st, &rev(&old), col_sums(&old, n), alpha, n),
+				mat_ema_col_sums(&d, &o, alpha, n)
+			);
 			let (h, hs) = row_hadamard_col_sums(&new, &[alpha, ONE, ZERO], n);
 			proptest::prop_assert_eq!(&h, &row_hadamard(&new, &[alpha, ONE, ZERO]));
 			proptest::prop_assert_eq!(hs, col_sums(&h, n));

@@ -431,14 +431,18 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 		(d, stored)
 	} else {
 		let mut old_sums = vec![ZERO; n];
-		let mut old = read_rows(&inputs.bonds, n, u16_to_fixed, bond_kept, |row| {
+		let old = read_rows(&inputs.bonds, n, u16_to_fixed, bond_kept, |row| {
 			sparse::add_to_col_sums(row, &mut old_sums)
 		});
-		sparse::col_normalize_by(&mut old, old_sums);
-		let (mut delta, delta_sums) =
-			sparse::row_hadamard_col_sums(&bond_weights, &active_stake, n);
-		sparse::col_normalize_by(&mut delta, delta_sums);
-		let (mut ema, ema_sums) = sparse::mat_ema_col_sums(&delta, &old, alpha_ema, n);
+		// Δ = colnorm(W ∘ S), old = colnorm(B), ema = α·Δ + (1−α)·old, in one pass
+		let (mut ema, ema_sums) = sparse::mat_ema_of_normalized(
+			&bond_weights,
+			&active_stake,
+			&old,
+			old_sums,
+			alpha_ema,
+			n,
+		);
 		let (d, maxes) = sparse::col_normalize_matmul_transpose_max(&mut ema, ema_sums, &incentive);
 		(d, sparse::col_upscaled_to_u16(&ema, &maxes))
 	};
