@@ -739,9 +739,13 @@ fn compact(buf: &mut Vec<(I32F32, I32F32)>, keep: impl Fn(I32F32) -> bool) {
 fn select_rounds(buf: &mut Vec<(I32F32, I32F32)>, minority: I32F32, rounds: usize) -> I32F32 {
 	let mut below = ZERO; // stake of the candidates dropped below the window
 	for _ in 0..rounds {
-		let Some(&(pivot, _)) = buf.get(buf.len() / 2) else {
+		// pivot: the median of the first, middle and last scores (any candidate's score works)
+		let Some(&(mid, _)) = buf.get(buf.len() / 2) else {
 			return ZERO;
 		};
+		let first = buf.first().map_or(mid, |e| e.0);
+		let last = buf.last().map_or(mid, |e| e.0);
+		let pivot = first.max(mid).min(first.min(mid).max(last));
 		// Written with selects rather than branches: on real scores the comparisons are
 		// unpredictable.
 		let (mut lt_stake, mut eq_stake) = (ZERO, ZERO);
