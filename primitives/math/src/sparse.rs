@@ -382,6 +382,11 @@ impl Scratch {
 	}
 }
 
+/// Whether two rows list the same columns in the same order.
+fn same_columns(a: &[(u16, I32F32)], b: &[(u16, I32F32)]) -> bool {
+	a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0)
+}
+
 /// Whether a row's columns are strictly increasing (no duplicates), as stored rows normally are.
 fn strictly_ascending(row: &[(u16, I32F32)]) -> bool {
 	row.windows(2).all(|w| matches!(w, [(a, _), (b, _)] if a < b))
@@ -550,7 +555,17 @@ fn ema_rows(
 	for i in 0..rows {
 		let rn = new.get(i).map(Vec::as_slice).unwrap_or(&[]);
 		let ro = old.get(i).map(Vec::as_slice).unwrap_or(&[]);
-		let row = if strictly_ascending(rn) && strictly_ascending(ro) {
+		let row = if same_columns(rn, ro) && strictly_ascending(rn) {
+			// the same columns, once each: cell by cell
+			let mut row = Vec::with_capacity(rn.len());
+			for (&(j, x), &(_, y)) in rn.iter().zip(ro) {
+				let v = ZERO.saturating_add(fa(i, j, x)).saturating_add(fb(i, j, y));
+				if usize::from(j) < n && v > ZERO {
+					row.push((j, v));
+				}
+			}
+			row
+		} else if strictly_ascending(rn) && strictly_ascending(ro) {
 			merge_sum(rn, ro, n, |j, v| fa(i, j, v), |j, v| fb(i, j, v))
 		} else {
 			for &(j, v) in rn {
@@ -585,19 +600,35 @@ where
 			out.push(Vec::new());
 			continue;
 		}
-		for &(j, v) in old.get(i).map(Vec::as_slice).unwrap_or(&[]) {
+		let ro = old.get(i).map(Vec::as_slice).unwrap_or(&[]);
+		let cell = |j: u16, w: I32F32, b: I32F32| {
+			let a = alpha(i, j, w, b);
+			let decayed = mul(ONE.saturating_sub(a), b);
+			let pulled = mul(a, w).max(ZERO);
+			decayed.saturating_add(pulled).min(ONE)
+		};
+		let mut res = Vec::with_capacity(row.len());
+		if same_columns(row, ro) && strictly_ascending(ro) {
+			// the old row has the new row's columns, once each: b is the entry beside w
+			for (&(j, w), &(_, b)) in row.iter().zip(ro) {
+				if usize::from(j) < n {
+					let v = cell(j, w, b);
+					if v > ZERO {
+						res.push((j, v));
+					}
+				}
+			}
+			out.push(res);
+			continue;
+		}
+		for &(j, v) in ro {
 			s.add(j, v);
 		}
-		let mut res = Vec::with_capacity(row.len());
 		for &(j, w) in row {
 			if usize::from(j) >= n {
 				continue;
 			}
-			let b = s.get(j);
-			let a = alpha(i, j, w, b);
-			let decayed = mul(ONE.saturating_sub(a), b);
-			let pulled = mul(a, w).max(ZERO);
-			let v = decayed.saturating_add(pulled).min(ONE);
+			let v = cell(j, w, s.get(j));
 			if v > ZERO {
 				res.push((j, v));
 			}
@@ -1291,6 +1322,36 @@ mod tests {
 			let (h, hs) = row_hadamard_col_sums(&new, &[alpha, ONE, ZERO], n);
 			proptest::prop_assert_eq!(&h, &row_hadamard(&new, &[alpha, ONE, ZERO]));
 			proptest::prop_assert_eq!(hs, col_sums(&h, n));
+		}
+	}
+
+	proptest::proptest! {
+		#[test]
+		fn ema_fast_paths_match_the_scratch_rows(
+			n in 0usize..10,
+			alpha in small_fixed(),
+			rows in proptest::collection::vec(
+				proptest::collection::btree_map(0u16..12, (small_fixed(), small_fixed()), 0..12), 0..8),
+		) {
+			// new and old with the same columns (sorted: fast paths; reversed: scratch rows)
+			let new: SparseMatrix =
+				rows.iter().map(|r| r.iter().map(|(&j, &(x, _))| (j, x)).collect()).collect();
+			let old: SparseMatrix =
+				rows.iter().map(|r| r.iter().map(|(&j, &(_, y))| (j, y)).collect()).collect();
+			let rev = |m: &SparseMatrix| -> SparseMatrix {
+				m.iter().map(|r| r.iter().rev().copied().collect()).collect()
+			};
+			let f = |_: usize, j: u16, w: I32F32, b: I32F32| {
+				alpha.saturating_add(w).saturating_sub(b).saturating_add(I32F32::from_bits(i64::from(j)))
+			};
+			let fast = mat_ema_alpha(&new, &old, n, f);
+			let slow = mat_ema_alpha(&rev(&new), &old, n, f);
+			let fast_rev: SparseMatrix = fast.iter().map(|r| r.iter().rev().copied().collect()).collect();
+			proptest::prop_assert_eq!(fast_rev, slow);
+			proptest::prop_assert_eq!(
+				mat_ema(&new, &old, alpha, n),
+				mat_ema(&rev(&new), &rev(&old), alpha, n)
+			);
 		}
 	}
 
