@@ -504,25 +504,20 @@ pub fn mat_ema_col_sums(
 /// `delta = row_hadamard(w, s); col_normalize(delta); col_normalize(old);`
 /// [`mat_ema_col_sums`]`(delta, old, alpha, n)`, without building `delta` or rewriting `old`:
 /// each cell is scaled and divided by its column sum when it is read. `old_sums` are the
-/// [`col_sums`] of `old`.
+/// [`col_sums`] of `old`; `delta_sums`, when the caller has them, are those of `W ∘ S`, which is
+/// [`matmul`]`(w, s, n)` (the same products added in the same order); otherwise they are
+/// computed here.
 pub fn mat_ema_of_normalized(
 	w: &SparseMatrix,
 	s: &[I32F32],
 	old: &SparseMatrix,
 	old_sums: Vec<I32F32>,
+	delta_sums: Option<Vec<I32F32>>,
 	alpha: I32F32,
 	n: usize,
 ) -> (SparseMatrix, Vec<I32F32>) {
 	let scale = |i: usize| s.get(i).copied().unwrap_or(ZERO);
-	let mut delta_sums = vec![ZERO; n];
-	for (i, row) in w.iter().enumerate() {
-		let si = scale(i);
-		for &(j, x) in row {
-			if let Some(d) = delta_sums.get_mut(usize::from(j)) {
-				*d = d.saturating_add(mul(x, si));
-			}
-		}
-	}
+	let delta_sums = delta_sums.unwrap_or_else(|| matmul(w, s, n));
 	let new_div = divisors(delta_sums);
 	let old_div = divisors(old_sums);
 	let norm = |divs: &[Option<Divisor>], j: u16, x: I32F32| match divs.get(usize::from(j)) {
@@ -1312,11 +1307,11 @@ mod tests {
 			let mut o = old.clone();
 			col_normalize(&mut o, n);
 			proptest::prop_assert_eq!(
-				mat_ema_of_normalized(&new, &st, &old, col_sums(&old, n), alpha, n),
+				mat_ema_of_normalized(&new, &st, &old, col_sums(&old, n), None, alpha, n),
 				mat_ema_col_sums(&d, &o, alpha, n)
 			);
 			proptest::prop_assert_eq!(
-				mat_ema_of_normalized(&rev(&new), &st, &rev(&old), col_sums(&old, n), alpha, n),
+				mat_ema_of_normalized(&rev(&new), &st, &rev(&old), col_sums(&old, n), Some(matmul(&new, &st, n)), alpha, n),
 				mat_ema_col_sums(&d, &o, alpha, n)
 			);
 			let (h, hs) = row_hadamard_col_sums(&new, &[alpha, ONE, ZERO], n);

@@ -387,6 +387,9 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 
 	// §4.7 rank, legacy trust, incentive
 	let trust = vecdiv(&incentive, &pre_rank);
+	// with β = 1 the bond weights are the clipped weights, and these products are the column
+	// sums of Δ = W ∘ S that classic bonds need
+	let clipped_products = incentive.clone();
 	normalize(&mut incentive);
 
 	// §4.8 weights for bonds
@@ -440,6 +443,7 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 			&active_stake,
 			&old,
 			old_sums,
+			(beta == ONE).then_some(clipped_products),
 			alpha_ema,
 			n,
 		);
