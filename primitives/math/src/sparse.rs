@@ -155,6 +155,58 @@ pub fn col_upscaled_to_u16(m: &SparseMatrix, maxes: &[I32F32]) -> Vec<Vec<(u16, 
 		.collect()
 }
 
+/// [`col_normalize_matmul_transpose_max`] followed by [`col_upscaled_to_u16`], in one pass and
+/// without rewriting `m`, when every entry of `m` is positive and no column's maximum exceeds its
+/// sum (as for the EMA bonds: all kept entries are `> 0`). Then each normalised entry is
+/// `⌊x·2³²/s⌋ ≤ 1`, which never decreases with `x`, so a column's normalised maximum is the
+/// normalised raw maximum. `None` (and nothing done) otherwise.
+///
+/// `sums` and `raw_maxes` are the column sums and maxima (from 0, `j < n`) of `m`.
+pub fn col_normalized_dot_u16(
+	m: &SparseMatrix,
+	sums: &[I32F32],
+	raw_maxes: &[I32F32],
+	v: &[I32F32],
+) -> Option<(Vec<I32F32>, Vec<Vec<(u16, u16)>>)> {
+	if sums.len() != raw_maxes.len() || sums.iter().zip(raw_maxes).any(|(&s, &mx)| mx > s) {
+		return None;
+	}
+	let norm: Vec<Option<Divisor>> = divisors(sums.to_vec());
+	let up: Vec<Option<Divisor>> = norm
+		.iter()
+		.zip(raw_maxes)
+		.map(|(d, &mx)| {
+			let top = d.map_or(mx, |d| d.div(mx));
+			(top != ZERO).then(|| Divisor::new(top))
+		})
+		.collect();
+	let mut dots = Vec::with_capacity(m.len());
+	let mut rows = Vec::with_capacity(m.len());
+	for row in m {
+		let mut acc = ZERO;
+		let mut out = Vec::with_capacity(row.len());
+		for &(j, w) in row {
+			if w <= ZERO {
+				return None;
+			}
+			let ju = usize::from(j);
+			let x = match norm.get(ju) {
+				Some(Some(d)) => d.div(w),
+				_ => w,
+			};
+			acc = acc.saturating_add(mul(x, at(v, j)));
+			let y = match up.get(ju) {
+				Some(Some(d)) => d.div(x),
+				_ => x,
+			};
+			out.push((j, crate::fixed::to_u16(y)));
+		}
+		dots.push(acc);
+		rows.push(out);
+	}
+	Some((dots, rows))
+}
+
 /// Divide each entry by its column's maximum when that maximum is non-zero (yuma.md §8.3).
 pub fn col_max_upscale(m: &mut SparseMatrix, n: usize) {
 	let mut maxes = vec![ZERO; n];
@@ -496,11 +548,12 @@ pub fn mat_ema_col_sums(
 	n: usize,
 ) -> (SparseMatrix, Vec<I32F32>) {
 	let one_minus = ONE.saturating_sub(alpha);
-	ema_rows(new, old, n, |_, _, v| mul(alpha, v), |_, _, v| mul(one_minus, v))
+	let (m, sums, _) = ema_rows(new, old, n, |_, _, v| mul(alpha, v), |_, _, v| mul(one_minus, v));
+	(m, sums)
 }
 
-/// The classic bonds EMA from its unnormalised inputs (yuma.md §4.9): the same matrix and
-/// column sums as
+/// The classic bonds EMA from its unnormalised inputs (yuma.md §4.9): the same matrix, column
+/// sums and column maxima (from 0) as
 /// `delta = row_hadamard(w, s); col_normalize(delta); col_normalize(old);`
 /// [`mat_ema_col_sums`]`(delta, old, alpha, n)`, without building `delta` or rewriting `old`:
 /// each cell is scaled and divided by its column sum when it is read. `old_sums` are the
@@ -515,7 +568,7 @@ pub fn mat_ema_of_normalized(
 	delta_sums: Option<Vec<I32F32>>,
 	alpha: I32F32,
 	n: usize,
-) -> (SparseMatrix, Vec<I32F32>) {
+) -> (SparseMatrix, Vec<I32F32>, Vec<I32F32>) {
 	let scale = |i: usize| s.get(i).copied().unwrap_or(ZERO);
 	let delta_sums = delta_sums.unwrap_or_else(|| matmul(w, s, n));
 	let new_div = divisors(delta_sums);
@@ -535,15 +588,17 @@ pub fn mat_ema_of_normalized(
 }
 
 /// `fa(i, j, new_ij) + fb(i, j, old_ij)` over the union of both patterns (columns `< n`), kept
-/// if `> 0`, rows in ascending column order, and the column sums of the result.
+/// if `> 0`, rows in ascending column order, and the column sums and maxima (from 0) of the
+/// result.
 fn ema_rows(
 	new: &SparseMatrix,
 	old: &SparseMatrix,
 	n: usize,
 	fa: impl Fn(usize, u16, I32F32) -> I32F32,
 	fb: impl Fn(usize, u16, I32F32) -> I32F32,
-) -> (SparseMatrix, Vec<I32F32>) {
+) -> (SparseMatrix, Vec<I32F32>, Vec<I32F32>) {
 	let mut sums = vec![ZERO; n];
+	let mut maxes = vec![ZERO; n];
 	let rows = new.len().max(old.len());
 	let mut s = Scratch::new(n);
 	let mut out = Vec::with_capacity(rows);
@@ -571,10 +626,18 @@ fn ema_rows(
 			}
 			s.drain_positive()
 		};
-		add_to_col_sums(&row, &mut sums);
+		for &(j, v) in &row {
+			let ju = usize::from(j);
+			if let (Some(x), Some(mx)) = (sums.get_mut(ju), maxes.get_mut(ju)) {
+				*x = x.saturating_add(v);
+				if v > *mx {
+					*mx = v;
+				}
+			}
+		}
 		out.push(row);
 	}
-	(out, sums)
+	(out, sums, maxes)
 }
 
 /// Exponential moving average with a per-cell coefficient, clamped at 1 (Yuma3 liquid alpha,
@@ -1306,14 +1369,25 @@ mod tests {
 			col_normalize(&mut d, n);
 			let mut o = old.clone();
 			col_normalize(&mut o, n);
-			proptest::prop_assert_eq!(
-				mat_ema_of_normalized(&new, &st, &old, col_sums(&old, n), None, alpha, n),
-				mat_ema_col_sums(&d, &o, alpha, n)
-			);
-			proptest::prop_assert_eq!(
-				mat_ema_of_normalized(&rev(&new), &st, &rev(&old), col_sums(&old, n), Some(matmul(&new, &st, n)), alpha, n),
-				mat_ema_col_sums(&d, &o, alpha, n)
-			);
+			let (e1, s1, m1) = mat_ema_of_normalized(&new, &st, &old, col_sums(&old, n), None, alpha, n);
+			let (e2, s2, m2) = mat_ema_of_normalized(&rev(&new), &st, &rev(&old), col_sums(&old, n), Some(matmul(&new, &st, n)), alpha, n);
+			let (expect, expect_sums) = mat_ema_col_sums(&d, &o, alpha, n);
+			let mut maxes = vec![ZERO; n];
+			for r in &expect {
+				for &(j, x) in r {
+					if x > maxes[usize::from(j)] {
+						maxes[usize::from(j)] = x;
+					}
+				}
+			}
+			proptest::prop_assert_eq!((&e1, &s1, &m1), (&expect, &expect_sums, &maxes));
+			proptest::prop_assert_eq!((&e2, &s2, &m2), (&expect, &expect_sums, &maxes));
+			// the fused output pass equals the two separate ones
+			let mut b = expect.clone();
+			let (dots, bmax) = col_normalize_matmul_transpose_max(&mut b, expect_sums.clone(), &st);
+			let fused = col_normalized_dot_u16(&expect, &expect_sums, &maxes, &st);
+			proptest::prop_assert!(fused.is_some());
+			proptest::prop_assert_eq!(fused, Some((dots, col_upscaled_to_u16(&b, &bmax))));
 			let (h, hs) = row_hadamard_col_sums(&new, &[alpha, ONE, ZERO], n);
 			proptest::prop_assert_eq!(&h, &row_hadamard(&new, &[alpha, ONE, ZERO]));
 			proptest::prop_assert_eq!(hs, col_sums(&h, n));

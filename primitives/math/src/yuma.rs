@@ -438,7 +438,7 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 			sparse::add_to_col_sums(row, &mut old_sums)
 		});
 		// Δ = colnorm(W ∘ S), old = colnorm(B), ema = α·Δ + (1−α)·old, in one pass
-		let (mut ema, ema_sums) = sparse::mat_ema_of_normalized(
+		let (mut ema, ema_sums, ema_maxes) = sparse::mat_ema_of_normalized(
 			&bond_weights,
 			&active_stake,
 			&old,
@@ -447,8 +447,15 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 			alpha_ema,
 			n,
 		);
-		let (d, maxes) = sparse::col_normalize_matmul_transpose_max(&mut ema, ema_sums, &incentive);
-		(d, sparse::col_upscaled_to_u16(&ema, &maxes))
+		// normalise, dividends' products, max-upscale and u16: one pass (EMA entries are > 0)
+		match sparse::col_normalized_dot_u16(&ema, &ema_sums, &ema_maxes, &incentive) {
+			Some(done) => done,
+			None => {
+				let (d, maxes) =
+					sparse::col_normalize_matmul_transpose_max(&mut ema, ema_sums, &incentive);
+				(d, sparse::col_upscaled_to_u16(&ema, &maxes))
+			},
+		}
 	};
 	normalize(&mut dividends);
 	let bonds: Vec<Vec<(u16, u16)>> = stored_bonds
