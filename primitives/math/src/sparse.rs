@@ -1342,7 +1342,23 @@ mod tests {
 				.iter()
 				.map(|r| r.iter().map(|&(j, x)| (j, crate::fixed::to_u16(x))).collect())
 				.collect();
-			proptest::prop_assert_eq!(col_upscaled_to_u16(&b, &maxes), expect);
+			proptest::prop_assert_eq!(&col_upscaled_to_u16(&b, &maxes), &expect);
+			// the one-pass version: same result whenever it applies (no entry ≤ 0)
+			let raw_maxes: Vec<I32F32> = (0..n)
+				.map(|j| {
+					rows.iter()
+						.flat_map(|r| r.iter())
+						.filter(|e| usize::from(e.0) == j)
+						.fold(ZERO, |m, e| m.max(e.1))
+				})
+				.collect();
+			let fused = col_normalized_dot_u16(&rows, &col_sums(&rows, n), &raw_maxes, &v);
+			let positive = rows.iter().flatten().all(|e| e.1 > ZERO);
+			proptest::prop_assert_eq!(fused.is_some(), positive);
+			if let Some((d, u)) = fused {
+				proptest::prop_assert_eq!(d, matmul_transpose(&b, &v));
+				proptest::prop_assert_eq!(u, expect);
+			}
 		}
 
 		#[test]
