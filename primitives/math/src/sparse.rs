@@ -11,6 +11,9 @@ use substrate_fixed::types::I32F32;
 /// Rows of `(column, value)` pairs.
 pub type SparseMatrix = Vec<Vec<(u16, I32F32)>>;
 
+/// Rows of `(column, u16 value)` pairs, as bonds are stored.
+pub type U16Matrix = Vec<Vec<(u16, u16)>>;
+
 fn at(v: &[I32F32], j: u16) -> I32F32 {
 	v.get(usize::from(j)).copied().unwrap_or(ZERO)
 }
@@ -137,7 +140,7 @@ pub fn col_normalize_matmul_transpose_max(
 
 /// The u16 storage of `m` after [`col_max_upscale`] with the given column maxima:
 /// `(j, to_u16(m_ij / max_j))` (undivided where the maximum is 0 or absent).
-pub fn col_upscaled_to_u16(m: &SparseMatrix, maxes: &[I32F32]) -> Vec<Vec<(u16, u16)>> {
+pub fn col_upscaled_to_u16(m: &SparseMatrix, maxes: &[I32F32]) -> U16Matrix {
 	let divs: Vec<Option<Divisor>> =
 		maxes.iter().map(|&mx| (mx != ZERO).then(|| Divisor::new(mx))).collect();
 	m.iter()
@@ -167,7 +170,7 @@ pub fn col_normalized_dot_u16(
 	sums: &[I32F32],
 	raw_maxes: &[I32F32],
 	v: &[I32F32],
-) -> Option<(Vec<I32F32>, Vec<Vec<(u16, u16)>>)> {
+) -> Option<(Vec<I32F32>, U16Matrix)> {
 	if sums.len() != raw_maxes.len() || sums.iter().zip(raw_maxes).any(|(&s, &mx)| mx > s) {
 		return None;
 	}
