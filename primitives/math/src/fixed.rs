@@ -100,9 +100,8 @@ fn div_by_reciprocal(n: u64, d: u64, hi: u64, lo: u64) -> u64 {
 	let n128 = u128::from(n);
 	let mid = n128.wrapping_mul(u128::from(lo)).checked_shr(64).unwrap_or(0);
 	let q = n128.wrapping_mul(u128::from(hi)).wrapping_add(mid).checked_shr(64).unwrap_or(0);
-	// q ≤ n/d < 2⁶⁴ and q·d ≤ n: neither the cast nor the product below wraps
-	#[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
-	let q = q as u64;
+	// q ≤ n/d < 2⁶⁴ (the conversion cannot fail) and q·d ≤ n (the product below cannot wrap)
+	let q = u64::try_from(q).unwrap_or(u64::MAX);
 	let r = n.wrapping_sub(q.wrapping_mul(d));
 	if r >= d {
 		q.wrapping_add(1)
@@ -260,9 +259,11 @@ fn exp_small(axb: u64, neg: bool) -> I32F32 {
 					if term == 0 {
 						break 'series;
 					}
-					// < 2⁹⁵ before the shift, < 2⁶³ after it (see above): the cast keeps all bits
-					#[allow(clippy::as_conversions, clippy::cast_possible_truncation)]
-					let p = (u128::from(term).wrapping_mul(u128::from(axb)) >> 32) as u64;
+					// < 2⁹⁵ before the shift, < 2⁶³ after it (see above): the conversion cannot fail
+					let p = u64::try_from(
+						u128::from(term).wrapping_mul(u128::from(axb)).wrapping_shr(32),
+					)
+					.unwrap_or(u64::MAX);
 					// literal non-zero divisor
 					term = p.checked_div($i).unwrap_or(0);
 					result = result.wrapping_add(term);
