@@ -41,7 +41,127 @@ pub fn ratio(num: i32, den: i32) -> I32F32 {
 ///
 /// This is the reference's `safe_div` (`checked_div(..).unwrap_or_default()`).
 pub fn safe_div(a: I32F32, b: I32F32) -> I32F32 {
+	let (ab, bb) = (a.to_bits(), b.to_bits());
+	// Fast path, same bits: for a ≥ 0, b > 0 the quotient is ⌊(a·2³²)/b⌋. Removing the common
+	// factor 2^z (z ≤ 32) from both bit patterns keeps the exact rational value, and when the
+	// shifted numerator fits in 64 bits a single u64 division gives the truncated quotient; it
+	// overflows (→ 0, as `checked_div`) exactly when it exceeds i64::MAX.
+	if let (Ok(au), Ok(bu)) = (u64::try_from(ab), u64::try_from(bb)) {
+		let z = (au | bu).trailing_zeros().min(32);
+		let na = au.checked_shr(z).unwrap_or(0);
+		let nb = bu.checked_shr(z).unwrap_or(0);
+		if na < (1u64 << 32) && nb != 0 {
+			// na < 2³²: the shift cannot overflow; nb ≠ 0: the division cannot fail
+			let q = na.checked_shl(32).unwrap_or(0).checked_div(nb).unwrap_or(0);
+			return i64::try_from(q).map(I32F32::from_bits).unwrap_or(ZERO);
+		}
+		if na == (1u64 << 32) && nb > 1 {
+			// 2⁶⁴ / nb = (2⁶⁴ − 1) / nb, plus one when nb divides 2⁶⁴ (remainder nb − 1)
+			let q = u64::MAX.checked_div(nb).unwrap_or(0);
+			let r = u64::MAX.checked_rem(nb).unwrap_or(0);
+			let q = if r.saturating_add(1) == nb { q.saturating_add(1) } else { q };
+			return i64::try_from(q).map(I32F32::from_bits).unwrap_or(ZERO);
+		}
+	}
 	a.checked_div(b).unwrap_or(ZERO)
+}
+
+/// A divisor prepared for many [`safe_div`]s by the same value (row and column normalisation):
+/// [`Divisor::div`]`(a)` is exactly `safe_div(a, b)`, with a multiplication by a precomputed
+/// reciprocal instead of a division instruction in the common cases.
+///
+/// For `a ≥ 0`, `b > 0` the quotient is `q = ⌊N / d⌋` with `N = a·2³²` and `d = b` (used when
+/// `a < 1`), or, when `b = B` is a whole number, `N = a` and `d = B` (the same rational). With
+/// `inv = ⌊(2¹²⁸ − 1) / d⌋` and `N < 2⁶⁴`, `q̂ = ⌊N · inv / 2¹²⁸⌋` satisfies `q − 1 ≤ q̂ ≤ q`, and
+/// one comparison of the remainder `N − q̂·d` with `d` corrects it. Other cases use [`safe_div`].
+#[derive(Clone, Copy, Debug)]
+pub struct Divisor {
+	/// Bits of `b`.
+	b: i64,
+	/// `hi·2⁶⁴ + lo = ⌊(2¹²⁸ − 1)/d⌋` for `d` = `b / 2³²` when `b` is a positive whole number,
+	/// else `d` = bits of `b` when `b > 0`; both 0 when `b ≤ 0` (no reciprocal).
+	hi: u64,
+	lo: u64,
+}
+
+/// `(hi, lo)` with `hi·2⁶⁴ + lo = ⌊(2¹²⁸ − 1)/d⌋`, for `d ≠ 0`.
+fn reciprocal(d: u64) -> Option<(u64, u64)> {
+	let inv = u128::MAX.checked_div(u128::from(d))?;
+	let hi = u64::try_from(inv.checked_shr(64).unwrap_or(0)).unwrap_or(u64::MAX);
+	let lo = u64::try_from(inv & u128::from(u64::MAX)).unwrap_or(0);
+	Some((hi, lo))
+}
+
+/// `⌊n / d⌋` from the reciprocal `(hi, lo)` of `d` (see [`Divisor`]).
+#[inline]
+fn div_by_reciprocal(n: u64, d: u64, hi: u64, lo: u64) -> u64 {
+	// ⌊n·inv / 2¹²⁸⌋ = ⌊(n·hi + ⌊n·lo / 2⁶⁴⌋) / 2⁶⁴⌋; n·hi ≤ (2⁶⁴ − 1)² and adding
+	// ⌊n·lo/2⁶⁴⌋ < 2⁶⁴ keeps the sum below 2¹²⁸: no wrap.
+	let n128 = u128::from(n);
+	let mid = n128.wrapping_mul(u128::from(lo)).checked_shr(64).unwrap_or(0);
+	let q = n128.wrapping_mul(u128::from(hi)).wrapping_add(mid).checked_shr(64).unwrap_or(0);
+	// q ≤ n/d < 2⁶⁴ (the conversion cannot fail) and q·d ≤ n (the product below cannot wrap)
+	let q = u64::try_from(q).unwrap_or(u64::MAX);
+	let r = n.wrapping_sub(q.wrapping_mul(d));
+	if r >= d {
+		q.wrapping_add(1)
+	} else {
+		q
+	}
+}
+
+impl Divisor {
+	/// Prepare `b`.
+	pub fn new(b: I32F32) -> Self {
+		let bits = b.to_bits();
+		let (hi, lo) = u64::try_from(bits)
+			.ok()
+			.filter(|&x| x != 0)
+			.map(|x| if x.trailing_zeros() >= 32 { x.checked_shr(32).unwrap_or(0) } else { x })
+			.and_then(reciprocal)
+			.unwrap_or((0, 0));
+		Divisor { b: bits, hi, lo }
+	}
+
+	/// `safe_div(a, b)`, same bits.
+	#[inline]
+	pub fn div(&self, a: I32F32) -> I32F32 {
+		if let (Ok(au), Ok(bu)) = (u64::try_from(a.to_bits()), u64::try_from(self.b)) {
+			if bu != 0 {
+				let q = if bu.trailing_zeros() >= 32 {
+					// b = B·2³²: ⌊a·2³² / b⌋ = ⌊a / B⌋ < 2⁶³
+					Some(div_by_reciprocal(au, bu.checked_shr(32).unwrap_or(1), self.hi, self.lo))
+				} else if au < (1u64 << 32) {
+					Some(div_by_reciprocal(au.checked_shl(32).unwrap_or(0), bu, self.hi, self.lo))
+				} else {
+					None
+				};
+				if let Some(q) = q {
+					return i64::try_from(q).map(I32F32::from_bits).unwrap_or(ZERO);
+				}
+			}
+		}
+		safe_div(a, I32F32::from_bits(self.b))
+	}
+}
+
+/// `a.saturating_mul(b)` with the same bits, computed directly: the exact i128 product shifted
+/// right by 32 (floor toward −∞), clamped to the I32F32 range.
+///
+/// `substrate-fixed` multiplies `a · (b·2³²)` in i128 with an overflow check and keeps the high
+/// half, which is the same value and overflows exactly when `a·b ∉ [−2⁹⁵, 2⁹⁵)`, i.e. when the
+/// shifted product does not fit i64; it then saturates by the signs of the operands, which are
+/// the sign of the product.
+#[inline]
+pub fn mul(a: I32F32, b: I32F32) -> I32F32 {
+	// |a·b| ≤ 2¹²⁶: the i128 product is exact
+	let p = i128::from(a.to_bits()).wrapping_mul(i128::from(b.to_bits()));
+	let q = p.checked_shr(32).unwrap_or(0);
+	match i64::try_from(q) {
+		Ok(bits) => I32F32::from_bits(bits),
+		Err(_) if q < 0 => I32F32::min_value(),
+		Err(_) => I32F32::max_value(),
+	}
 }
 
 /// [`safe_div`] for I64F64.
@@ -64,7 +184,7 @@ pub fn u16_to_fixed(x: u16) -> I32F32 {
 ///
 /// Computed as `x.saturating_mul(65535)` then a saturating floor conversion.
 pub fn to_u16(x: I32F32) -> u16 {
-	x.saturating_mul(U16_MAX).saturating_to_num::<u16>()
+	mul(x, U16_MAX).saturating_to_num::<u16>()
 }
 
 /// `⌊x⌋` as u64, clamped to `[0, u64::MAX]` (negative → 0).
@@ -86,17 +206,79 @@ pub fn exp(x: I32F32) -> Option<I32F32> {
 	}
 	let neg = x < ZERO;
 	let ax = if neg { x.checked_neg()? } else { x };
-	let mut result = ax.checked_add(ONE)?;
-	let mut term = ax;
-	for i in 2i32..32 {
-		term = term.checked_mul(ax)?;
-		term = term.checked_div(I32F32::saturating_from_num(i))?;
-		result = result.checked_add(term)?;
+	// Same steps on the raw bits (ax > 0, so every term is ≥ 0): `checked_mul` is
+	// ⌊term·ax / 2³²⌋ (None above i64::MAX) and `checked_div` by the integer i is ⌊term / i⌋
+	// (the 2³² factors of numerator and divisor cancel exactly). The divisors are literal
+	// constants (multiply-and-shift, no division instruction), and once a term is 0 every later
+	// term is 0 and the sum no longer changes, so the loop may stop there.
+	let axb = u64::try_from(ax.to_bits()).ok()?;
+	if axb <= EXP_FAST_LIMIT {
+		return Some(exp_small(axb, neg));
 	}
+	let mut result: i64 = ax.to_bits().checked_add(ONE.to_bits())?;
+	let mut term: u64 = axb;
+	macro_rules! taylor {
+		($($i:literal)*) => {
+			'series: {
+				$(
+					if term == 0 {
+						break 'series;
+					}
+					let p = u128::from(term).checked_mul(u128::from(axb))?.checked_shr(32)?;
+					let p = u64::try_from(i64::try_from(p).ok()?).ok()?;
+					term = p.checked_div($i)?;
+					result = result.checked_add(i64::try_from(term).ok()?)?;
+				)*
+			}
+		};
+	}
+	taylor!(2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31);
+	let result = I32F32::from_bits(result);
 	if neg {
-		result = ONE.checked_div(result)?;
+		// result ≥ 1 + ax > 0 and the quotient is ≤ 1: `checked_div` cannot fail here
+		return Some(safe_div(ONE, result));
 	}
 	Some(result)
+}
+
+/// Bits of 20: up to this `|x|` no step of [`exp`] can overflow (see [`exp_small`]).
+const EXP_FAST_LIMIT: u64 = 20 << 32;
+
+/// [`exp`] for `0 < |x| ≤ 20` (`axb` = bits of `|x|`), the same steps without overflow checks.
+///
+/// Bounds: the i-th term is at most `20ⁱ/i! ≤ 20²⁰/20! < 4.4·10⁷` (< 2²⁶ as a number, < 2⁵⁸ as
+/// bits), so `term · axb < 2⁵⁸ · 2³⁷ = 2⁹⁵` fits u128 and its shift by 32 fits i64; the sum is at
+/// most `e²⁰ < 4.9·10⁸` (< 2⁶¹ as bits). Nothing here wraps.
+fn exp_small(axb: u64, neg: bool) -> I32F32 {
+	let mut result: u64 = axb.wrapping_add(1 << 32);
+	let mut term: u64 = axb;
+	macro_rules! taylor {
+		($($i:literal)*) => {
+			'series: {
+				$(
+					if term == 0 {
+						break 'series;
+					}
+					// < 2⁹⁵ before the shift, < 2⁶³ after it (see above): the conversion cannot fail
+					let p = u64::try_from(
+						u128::from(term).wrapping_mul(u128::from(axb)).wrapping_shr(32),
+					)
+					.unwrap_or(u64::MAX);
+					// literal non-zero divisor
+					term = p.checked_div($i).unwrap_or(0);
+					result = result.wrapping_add(term);
+				)*
+			}
+		};
+	}
+	taylor!(2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31);
+	let r = I32F32::from_bits(i64::try_from(result).unwrap_or(i64::MAX));
+	if neg {
+		// r ≥ 1 and the quotient is ≤ 1: `checked_div` would not fail here
+		safe_div(ONE, r)
+	} else {
+		r
+	}
 }
 
 /// `exp` with its argument clamped to `[−20, 20]`; on an internal overflow 0 for `x ≤ 0` and
@@ -548,5 +730,133 @@ mod tests {
 		assert_eq!(to_u16(ONE), 65535);
 		assert_eq!(u16_proportion(65535), ONE);
 		assert_eq!(u16_proportion(0), ZERO);
+	}
+
+	/// The straightforward `exp` (the Taylor loop on I32F32 `checked_*` operations) that the
+	/// optimised [`exp`] must reproduce bit for bit.
+	fn exp_reference(x: I32F32) -> Option<I32F32> {
+		if x == ZERO {
+			return Some(ONE);
+		}
+		if x == ONE {
+			return Some(E_23);
+		}
+		let neg = x < ZERO;
+		let ax = if neg { x.checked_neg()? } else { x };
+		let mut result = ax.checked_add(ONE)?;
+		let mut term = ax;
+		for i in 2i32..32 {
+			term = term.checked_mul(ax)?;
+			term = term.checked_div(I32F32::from_num(i))?;
+			result = result.checked_add(term)?;
+		}
+		if neg {
+			result = ONE.checked_div(result)?;
+		}
+		Some(result)
+	}
+
+	fn bits() -> impl proptest::strategy::Strategy<Value = i64> {
+		use proptest::prelude::*;
+		prop_oneof![
+			any::<i64>(),
+			-(1i64 << 40)..(1i64 << 40),
+			0i64..(1i64 << 33),
+			(0i64..70_000).prop_map(|x| x << 32),
+			(-3i64..3).prop_map(|x| (1i64 << 32) + x),
+			Just(0i64),
+			Just(1i64 << 32),
+			Just(i64::MAX),
+			Just(i64::MIN),
+		]
+	}
+
+	proptest::proptest! {
+		#![proptest_config(proptest::prelude::ProptestConfig { cases: 5_000, ..Default::default() })]
+
+		#[test]
+		fn safe_div_is_checked_div(a in bits(), b in bits()) {
+			let (a, b) = (I32F32::from_bits(a), I32F32::from_bits(b));
+			proptest::prop_assert_eq!(safe_div(a, b), a.checked_div(b).unwrap_or(ZERO));
+		}
+
+		#[test]
+		fn exp_matches_the_plain_taylor_loop(x in bits(), small in -(25i64 << 32)..(25i64 << 32)) {
+			for x in [x, small, x >> 20] {
+				let x = I32F32::from_bits(x);
+				proptest::prop_assert_eq!(exp(x), exp_reference(x), "x = {}", x);
+			}
+		}
+	}
+
+	#[test]
+	fn exp_matches_the_plain_taylor_loop_on_a_grid() {
+		// every 2⁻¹¹ step over [−21, 21], plus neighbours of integers
+		let mut x = -(21i64 << 32);
+		while x <= 21i64 << 32 {
+			for d in [-1, 0, 1] {
+				let v = I32F32::from_bits(x + d);
+				assert_eq!(exp(v), exp_reference(v), "x = {v}");
+				assert_eq!(
+					safe_div(ONE, ONE.saturating_add(exp_safe(v))),
+					ONE.checked_div(ONE.saturating_add(exp_safe(v))).unwrap_or(ZERO)
+				);
+			}
+			x += 1 << 21;
+		}
+	}
+
+	proptest::proptest! {
+		#[test]
+		fn mul_is_saturating_mul(a in bits(), b in bits()) {
+			let (a, b) = (I32F32::from_bits(a), I32F32::from_bits(b));
+			proptest::prop_assert_eq!(mul(a, b), a.saturating_mul(b));
+		}
+	}
+
+	#[test]
+	fn mul_saturates_like_saturating_mul() {
+		let big = [i64::MAX, i64::MIN, i64::MIN + 1, 1 << 47, -(1 << 47), (1 << 47) - 1, 1 << 48];
+		for &a in &big {
+			for &b in &big {
+				let (a, b) = (I32F32::from_bits(a), I32F32::from_bits(b));
+				assert_eq!(mul(a, b), a.saturating_mul(b), "{a} · {b}");
+			}
+		}
+	}
+
+	proptest::proptest! {
+		#![proptest_config(proptest::prelude::ProptestConfig { cases: 20_000, ..Default::default() })]
+		#[test]
+		fn divisor_is_safe_div(a in bits(), b in bits(), small in 0u64..5) {
+			for b in [b, small as i64, (small as i64) << 32, b >> 20] {
+				let (a, b) = (I32F32::from_bits(a), I32F32::from_bits(b));
+				proptest::prop_assert_eq!(Divisor::new(b).div(a), safe_div(a, b), "{} / {}", a, b);
+			}
+		}
+	}
+
+	#[test]
+	fn divisor_edges() {
+		let vals = [
+			0i64,
+			1,
+			2,
+			3,
+			(1 << 32) - 1,
+			1 << 32,
+			(1 << 32) + 1,
+			65535 << 32,
+			1 << 62,
+			i64::MAX,
+			-1,
+			i64::MIN,
+		];
+		for &a in &vals {
+			for &b in &vals {
+				let (a, b) = (I32F32::from_bits(a), I32F32::from_bits(b));
+				assert_eq!(Divisor::new(b).div(a), safe_div(a, b), "{a} / {b}");
+			}
+		}
 	}
 }

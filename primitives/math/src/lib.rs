@@ -10,8 +10,8 @@
 //! Consensus over the subnet's weights and stake.
 //!
 //! Map of `src/`:
-//! * [`fixed`]: I32F32 helpers with the spec's rounding (`safe_div`, `exp_safe`, `to_u16`,
-//!   max-upscale, normalisation, top-k, weighted median);
+//! * [`fixed`]: I32F32 helpers with the spec's rounding (`safe_div`, `mul`, `Divisor`,
+//!   `exp_safe`, `to_u16`, max-upscale, normalisation, top-k, weighted median);
 //! * [`sparse`]: sparse-matrix operations of the epoch;
 //! * [`yuma`]: the epoch itself ([`yuma::epoch`]);
 //! * [`pool`]: constant-product pool, swaps, limit-price maxima, moving price;

@@ -10,7 +10,7 @@
 //! ignored. Nothing here panics or allocates more than `O(n·v + entries)`.
 
 use crate::fixed::{
-	exp_safe, is_topk_nonzero, normalize, normalize64, safe_div, safe_div64, sum, to_u16,
+	exp_safe, is_topk_nonzero, mul, normalize, normalize64, safe_div, safe_div64, sum, to_u16,
 	u16_proportion, u16_to_fixed, vec_max_upscale_to_u16, vecdiv, HALF, ONE, ZERO,
 };
 use crate::sparse::{self, SparseMatrix};
@@ -184,19 +184,65 @@ pub fn liquid_alpha(
 	high: I32F32,
 	steepness: i16,
 ) -> I32F32 {
-	let clamp01 = |x: I32F32| x.max(ZERO).min(ONE);
-	let d = if weight >= bond {
-		clamp01(weight.saturating_sub(consensus))
-	} else {
-		clamp01(bond.saturating_sub(weight))
-	};
-	// divisor is the non-zero constant −100: saturating_div cannot panic
-	let k =
-		I32F32::saturating_from_num(steepness).saturating_div(I32F32::from_bits(-429_496_729_600));
-	let x = k.saturating_mul(d.saturating_sub(HALF));
-	let s = safe_div(ONE, ONE.saturating_add(exp_safe(x)));
-	let a = low.saturating_add(s.saturating_mul(high.saturating_sub(low)));
-	a.max(low).min(high)
+	LiquidAlpha::new(low, high, steepness).alpha(consensus, weight, bond)
+}
+
+/// [`liquid_alpha`] with its per-subnet constants (`steepness / −100`, `high − low`) computed
+/// once; [`LiquidAlpha::alpha`] gives the same bits as [`liquid_alpha`].
+#[derive(Clone, Copy, Debug)]
+pub struct LiquidAlpha {
+	low: I32F32,
+	high: I32F32,
+	k: I32F32,
+	span: I32F32,
+	/// The coefficient at `d = 0` and at `d = 1`, where the clamp sends many cells.
+	at_zero: I32F32,
+	at_one: I32F32,
+}
+
+impl LiquidAlpha {
+	/// Precompute the constants of one subnet's liquid alpha.
+	pub fn new(low: I32F32, high: I32F32, steepness: i16) -> Self {
+		// divisor is the non-zero constant −100: saturating_div cannot panic
+		let k = I32F32::saturating_from_num(steepness)
+			.saturating_div(I32F32::from_bits(-429_496_729_600));
+		let mut la = LiquidAlpha {
+			low,
+			high,
+			k,
+			span: high.saturating_sub(low),
+			at_zero: ZERO,
+			at_one: ZERO,
+		};
+		la.at_zero = la.of_distance(ZERO);
+		la.at_one = la.of_distance(ONE);
+		la
+	}
+
+	/// The coefficient of one cell with consensus `c`, weight `w` and old bond `b`.
+	pub fn alpha(&self, consensus: I32F32, weight: I32F32, bond: I32F32) -> I32F32 {
+		let clamp01 = |x: I32F32| x.max(ZERO).min(ONE);
+		let d = if weight >= bond {
+			clamp01(weight.saturating_sub(consensus))
+		} else {
+			clamp01(bond.saturating_sub(weight))
+		};
+		if d == ZERO {
+			self.at_zero
+		} else if d == ONE {
+			self.at_one
+		} else {
+			self.of_distance(d)
+		}
+	}
+
+	/// `clamp(low + s·(high − low), low, high)` with `s = 1 / (1 + exp_safe(k·(d − ½)))`.
+	fn of_distance(&self, d: I32F32) -> I32F32 {
+		let x = mul(self.k, d.saturating_sub(HALF));
+		let s = safe_div(ONE, ONE.saturating_add(exp_safe(x)));
+		let a = self.low.saturating_add(mul(s, self.span));
+		a.max(self.low).min(self.high)
+	}
 }
 
 /// Halve every element until their sum fits I64F64 (never triggers for real stakes: the TAO
@@ -217,17 +263,28 @@ fn pad<T: Clone>(v: &[T], n: usize, default: T) -> Vec<T> {
 	(0..n).map(|i| v.get(i).cloned().unwrap_or_else(|| default.clone())).collect()
 }
 
-fn read_rows(rows: &[Vec<(u16, u16)>], n: usize, conv: impl Fn(u16) -> I32F32) -> SparseMatrix {
+/// Rows `0..n` of a stored matrix, each entry `(j, v)` with `j < n` and `keep(i, j)` converted
+/// with `conv`, in storage order (one pass instead of reading, then masking row by row); `finish`
+/// then sees each row while it is still in cache.
+fn read_rows(
+	rows: &[Vec<(u16, u16)>],
+	n: usize,
+	conv: impl Fn(u16) -> I32F32,
+	keep: impl Fn(usize, usize) -> bool,
+	mut finish: impl FnMut(&mut [(u16, I32F32)]),
+) -> SparseMatrix {
 	(0..n)
 		.map(|i| {
-			rows.get(i)
-				.map(|r| {
-					r.iter()
-						.filter(|&&(j, _)| usize::from(j) < n)
-						.map(|&(j, v)| (j, conv(v)))
-						.collect()
-				})
-				.unwrap_or_default()
+			let r = rows.get(i).map(Vec::as_slice).unwrap_or(&[]);
+			let mut out = Vec::with_capacity(r.len());
+			for &(j, v) in r {
+				let ju = usize::from(j);
+				if ju < n && keep(i, ju) {
+					out.push((j, conv(v)));
+				}
+			}
+			finish(&mut out);
+			out
 		})
 		.collect()
 }
@@ -300,54 +357,73 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 	normalize(&mut active_stake);
 
 	// §4.4 weights
-	let mut weights = read_rows(&inputs.weights, n, u16_to_fixed);
-	sparse::mask_rows(&mut weights, &forbid);
-	sparse::mask_diag_except(&mut weights, owner);
-	sparse::mask_by(&mut weights, &last_update, &registered, |u, r| u <= r);
-	if let Some(commits) = &inputs.commit_block {
-		let cb = pad(commits, n, u64::MAX);
-		sparse::mask_by(&mut weights, &cb, &registered, |c, r| c < r);
-	}
-	sparse::row_normalize(&mut weights);
+	// In one pass, in this order of the spec: rows without a permit emptied, the diagonal
+	// removed (except the owner's), weights set at or before the target's registration removed,
+	// and, with commit-reveal, weights committed before the target's registration.
+	let cb = inputs.commit_block.as_ref().map(|c| pad(c, n, u64::MAX));
+	let at = |v: &[u64], k: usize, default: u64| v.get(k).copied().unwrap_or(default);
+	let weights = read_rows(
+		&inputs.weights,
+		n,
+		u16_to_fixed,
+		|i, j| {
+			let reg_j = at(&registered, j, 0);
+			!forbid.get(i).copied().unwrap_or(true)
+				&& (i != j || Some(i) == owner)
+				&& at(&last_update, i, 0) > reg_j
+				&& cb.as_ref().is_none_or(|c| at(c, i, 0) >= reg_j)
+		},
+		sparse::row_normalize_one,
+	);
 
 	// §4.5 consensus
 	let kappa = u16_proportion(params.kappa);
 	let consensus = sparse::weighted_median_col(&active_stake, &weights, n, kappa);
 
 	// §4.6 clipping and validator trust
-	let clipped = sparse::col_clip(&weights, &consensus);
-	let validator_trust = sparse::row_sums(&clipped);
+	// (with §4.7's two products, in the same pass over the weights)
+	let (clipped, validator_trust, pre_rank, mut incentive) =
+		sparse::col_clip_sums(&weights, &consensus, &active_stake, n);
 
 	// §4.7 rank, legacy trust, incentive
-	let pre_rank = sparse::matmul(&weights, &active_stake, n);
-	let mut incentive = sparse::matmul(&clipped, &active_stake, n);
 	let trust = vecdiv(&incentive, &pre_rank);
+	// with β = 1 the bond weights are the clipped weights, and these products are the column
+	// sums of Δ = W ∘ S that classic bonds need
+	let clipped_products = incentive.clone();
 	normalize(&mut incentive);
 
 	// §4.8 weights for bonds
 	let beta = u16_proportion(params.bonds_penalty);
-	let bond_weights = sparse::interpolate(&weights, &clipped, beta, n);
+	// β = 0 and β = 1 give the matrices themselves; neither is used after this point
+	let bond_weights = if beta == ZERO {
+		weights
+	} else if beta == ONE {
+		clipped
+	} else {
+		sparse::interpolate(&weights, &clipped, beta, n)
+	};
 
 	// §4.9 / §4.10 bonds and dividends
 	let alpha_ema = bonds_ema_alpha(params.bonds_moving_average);
-	let last_tempo_v = vec![params.last_tempo; n];
+	// bonds to UIDs registered at or after `last_tempo` are dropped
+	let bond_kept =
+		|_: usize, j: usize| params.last_tempo > registered.get(j).copied().unwrap_or(0);
 	let (mut dividends, stored_bonds) = if params.yuma3 {
-		let mut old = read_rows(&inputs.bonds, n, u16_proportion);
-		sparse::mask_by(&mut old, &last_tempo_v, &registered, |t, r| t <= r);
+		let old = read_rows(&inputs.bonds, n, u16_proportion, bond_kept, |_| ());
 		let ema = if params.liquid_alpha && consensus.iter().any(|&c| c != ZERO) {
-			let low = u16_proportion(params.alpha_low);
-			let high = u16_proportion(params.alpha_high);
-			let steep = params.alpha_sigmoid_steepness;
+			let la = LiquidAlpha::new(
+				u16_proportion(params.alpha_low),
+				u16_proportion(params.alpha_high),
+				params.alpha_sigmoid_steepness,
+			);
 			sparse::mat_ema_alpha(&bond_weights, &old, n, |_, j, w, b| {
 				let c = consensus.get(usize::from(j)).copied().unwrap_or(ZERO);
-				liquid_alpha(c, w, b, low, high, steep)
+				la.alpha(c, w, b)
 			})
 		} else {
 			sparse::mat_ema(&bond_weights, &old, alpha_ema, n)
 		};
-		let mut ema_norm = ema.clone();
-		sparse::col_normalize(&mut ema_norm, n);
-		let t = sparse::matmul_transpose(&ema_norm, &incentive);
+		let t = sparse::col_normalized_matmul_transpose(&ema, n, &incentive);
 		let d: Vec<I32F32> = t
 			.iter()
 			.zip(&active_stake)
@@ -357,18 +433,29 @@ pub fn epoch(inputs: &EpochInputs, params: &YumaParams) -> EpochOutputs {
 			ema.iter().map(|row| row.iter().map(|&(j, v)| (j, to_u16(v))).collect()).collect();
 		(d, stored)
 	} else {
-		let mut old = read_rows(&inputs.bonds, n, u16_to_fixed);
-		sparse::mask_by(&mut old, &last_tempo_v, &registered, |t, r| t <= r);
-		sparse::col_normalize(&mut old, n);
-		let mut delta = sparse::row_hadamard(&bond_weights, &active_stake);
-		sparse::col_normalize(&mut delta, n);
-		let mut ema = sparse::mat_ema(&delta, &old, alpha_ema, n);
-		sparse::col_normalize(&mut ema, n);
-		let d = sparse::matmul_transpose(&ema, &incentive);
-		sparse::col_max_upscale(&mut ema, n);
-		let stored: Vec<Vec<(u16, u16)>> =
-			ema.iter().map(|row| row.iter().map(|&(j, v)| (j, to_u16(v))).collect()).collect();
-		(d, stored)
+		let mut old_sums = vec![ZERO; n];
+		let old = read_rows(&inputs.bonds, n, u16_to_fixed, bond_kept, |row| {
+			sparse::add_to_col_sums(row, &mut old_sums)
+		});
+		// Δ = colnorm(W ∘ S), old = colnorm(B), ema = α·Δ + (1−α)·old, in one pass
+		let (mut ema, ema_sums, ema_maxes) = sparse::mat_ema_of_normalized(
+			&bond_weights,
+			&active_stake,
+			&old,
+			old_sums,
+			(beta == ONE).then_some(clipped_products),
+			alpha_ema,
+			n,
+		);
+		// normalise, dividends' products, max-upscale and u16: one pass (EMA entries are > 0)
+		match sparse::col_normalized_dot_u16(&ema, &ema_sums, &ema_maxes, &incentive) {
+			Some(done) => done,
+			None => {
+				let (d, maxes) =
+					sparse::col_normalize_matmul_transpose_max(&mut ema, ema_sums, &incentive);
+				(d, sparse::col_upscaled_to_u16(&ema, &maxes))
+			},
+		}
 	};
 	normalize(&mut dividends);
 	let bonds: Vec<Vec<(u16, u16)>> = stored_bonds
