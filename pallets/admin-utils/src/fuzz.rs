@@ -132,6 +132,8 @@ const STRAY_HOTKEY: u64 = 7_777;
 /// The blocks of `fuzz_fixed_seed` (about a minute on the shared test machine, see the report
 /// printed at the end).
 const DEFAULT_BLOCKS: u64 = 800;
+/// The keeper brings `MaxAllowedUids` back to at most this.
+const MAX_UIDS: u16 = 32;
 const DEFAULT_SEED: u64 = 0x5eed_f00d_2026_1202;
 
 /// Known open findings the fuzzer steps around until their fix is merged (each has its
@@ -1129,6 +1131,8 @@ struct Fuzzer {
 	/// Check `do_try_state` after every successful call too (`FUZZ_EVERY_CALL=1`), not only
 	/// after every block: slower, but it names the call that broke an invariant.
 	every_call: bool,
+	/// Whether the keeper is sending the current call.
+	in_keeper: bool,
 }
 
 impl Fuzzer {
@@ -1153,7 +1157,12 @@ impl Fuzzer {
 		self.stats.timing[0] += t.elapsed();
 		let issuance_before = issuance();
 		let t = std::time::Instant::now();
-		let third_parties = matches!(who, Who::Signed(_)).then(ThirdParties::take);
+		// The keeper's calls are routine; the checks of third parties are for the random ones,
+		// one in two (the snapshots iterate storage, the slowest part of a run).
+		let third_parties = (matches!(who, Who::Signed(_)) &&
+			!self.in_keeper &&
+			(self.every_call || self.g.rng.bool()))
+		.then(ThirdParties::take);
 		self.stats.timing[5] += t.elapsed();
 		let t = std::time::Instant::now();
 		let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -1308,8 +1317,19 @@ impl Fuzzer {
 					subtoken_enabled: true,
 				}));
 			}
-			if pallet_subtensor::MaxAllowedUids::<Test>::get(netuid) > 256 {
-				fixes.push(adm(ACall::sudo_set_max_allowed_uids { netuid, max_allowed_uids: 256 }));
+			// Small subnets keep the epochs (and the weights the keeper sets) cheap.
+			if pallet_subtensor::MaxAllowedUids::<Test>::get(netuid) > MAX_UIDS &&
+				pallet_subtensor::SubnetworkN::<Test>::get(netuid) <= MAX_UIDS
+			{
+				fixes.push(adm(ACall::sudo_set_min_allowed_uids { netuid, min_allowed_uids: 4 }));
+				fixes.push(adm(ACall::sudo_set_max_allowed_validators {
+					netuid,
+					max_allowed_validators: 8,
+				}));
+				fixes.push(adm(ACall::sudo_set_max_allowed_uids {
+					netuid,
+					max_allowed_uids: 8 + self.g.rng.below(u64::from(MAX_UIDS) - 7) as u16,
+				}));
 			}
 		}
 		if pallet_subtensor::StakeThreshold::<Test>::get() > TAO {
@@ -1349,11 +1369,13 @@ impl Fuzzer {
 			// Validators (UIDs with a permit) set weights on every UID.
 			let permits = pallet_subtensor::ValidatorPermit::<Test>::get(netuid);
 			let n = pallet_subtensor::SubnetworkN::<Test>::get(netuid);
+			let mut setters = 0;
 			for uid in 0..n {
 				let permitted = permits.get(usize::from(uid)).copied().unwrap_or(false);
-				if !permitted || !self.g.rng.chance(1, 3) {
+				if !permitted || setters >= 3 || !self.g.rng.chance(1, 3) {
 					continue;
 				}
+				setters += 1;
 				let Some(hotkey) = pallet_subtensor::Keys::<Test>::get(netuid, uid) else {
 					continue;
 				};
@@ -1489,14 +1511,27 @@ fn run(seed: u64, blocks: u64) -> Stats {
 		stats: Stats::default(),
 		recent: vec![],
 		every_call,
+		in_keeper: false,
 	};
 	let arms = arms();
 	let total = total_weight(&arms);
 	ext.execute_with(|| f.setup());
-	for _ in 0..blocks {
+	for b in 0..blocks {
+		if b > 0 && b % 500 == 0 {
+			println!(
+				"fuzz: {b} blocks, {} calls, {} epochs, {:.0}s, {} positions, {} UIDs",
+				f.stats.calls,
+				f.stats.epochs,
+				start.elapsed().as_secs_f64(),
+				ext.execute_with(|| pallet_subtensor::Alpha::<Test>::iter_keys().count()),
+				ext.execute_with(|| pallet_subtensor::Keys::<Test>::iter_keys().count()),
+			);
+		}
 		ext.execute_with(|| {
 			f.recent.clear();
+			f.in_keeper = true;
 			f.keeper();
+			f.in_keeper = false;
 			let k = 4 + f.g.rng.below(12);
 			for _ in 0..k {
 				let (who, call) = pick_arm(&mut f.g, &arms, total);
@@ -1566,4 +1601,64 @@ fn fuzz_long() {
 	if blocks >= 200 {
 		assert_coverage(&stats);
 	}
+}
+
+// ---- Regression tests of the fuzzer's findings ----
+
+/// Genesis as the fuzzer's, with root's fuzz settings, subnet 1 registered by coldkey 1
+/// (owner hotkey `hotkeys_of(1)[0]`) and started; returns the externalities at block 3.
+fn started_subnet() -> sp_io::TestExternalities {
+	let mut ext = genesis();
+	ext.execute_with(|| {
+		let mut f = Fuzzer {
+			g: Gen { rng: Rng::new(0) },
+			seed: 0,
+			stats: Stats::default(),
+			recent: vec![],
+			every_call: true,
+			in_keeper: false,
+		};
+		f.setup();
+		f.end_block();
+		f.end_block();
+		assert!(f.exec(Who::Signed(1), sub(SCall::start_call { netuid: 1 })));
+		f.end_block();
+	});
+	ext
+}
+
+/// Found by the fuzzer (FUZZ_SEED=6840387348210258434, block 13): a `transfer_stake` by one
+/// coldkey marked the receiving coldkey's position in `StakingOperationRateLimiter`, so the
+/// receiver could not unstake or move it until the next block (issue 11, finding 3). Open: the
+/// hardening branch changes the rate limiter; un-ignore this test and set
+/// `OPEN_TRANSFER_STAKE_LOCKS_RECEIVER` to `false` when it is merged.
+#[test]
+#[ignore = "open: issue 11 finding 3, fixed on the hardening branch"]
+fn fuzz_regression_transfer_stake_locks_the_receivers_position() {
+	started_subnet().execute_with(|| {
+		let hotkey = hotkeys_of(1)[0];
+		let (sender, receiver) = (2, 3);
+		// The sender's stake is from an earlier block.
+		assert!(St::add_stake(RuntimeOrigin::signed(sender), hotkey, 1, 100 * TAO).is_ok());
+		let n = frame_system::Pallet::<Test>::block_number();
+		<AllPalletsWithSystem as OnFinalize<u64>>::on_finalize(n);
+		frame_system::Pallet::<Test>::set_block_number(n + 1);
+		<AllPalletsWithSystem as OnInitialize<u64>>::on_initialize(n + 1);
+		// The receiver's own stake, also from an earlier block.
+		assert!(St::add_stake(RuntimeOrigin::signed(receiver), hotkey, 1, 100 * TAO).is_ok());
+		let n = frame_system::Pallet::<Test>::block_number();
+		<AllPalletsWithSystem as OnFinalize<u64>>::on_finalize(n);
+		frame_system::Pallet::<Test>::set_block_number(n + 1);
+		<AllPalletsWithSystem as OnInitialize<u64>>::on_initialize(n + 1);
+
+		let alpha = St::stake_of(&hotkey, &sender, 1) / 2;
+		assert!(St::transfer_stake(RuntimeOrigin::signed(sender), receiver, hotkey, 1, 1, alpha)
+			.is_ok());
+		assert!(
+			!pallet_subtensor::StakingOperationRateLimiter::<Test>::get((hotkey, receiver, 1)),
+			"the sender locked the receiver's position"
+		);
+		let held = St::stake_of(&hotkey, &receiver, 1);
+		assert!(St::remove_stake(RuntimeOrigin::signed(receiver), hotkey, 1, held / 2).is_ok());
+	});
 }
