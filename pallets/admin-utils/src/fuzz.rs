@@ -1611,6 +1611,69 @@ fn run(seed: u64, blocks: u64) -> Stats {
 	f.stats
 }
 
+/// The doc comment of every call of the two pallets, by `Pallet::call` name.
+fn call_docs() -> BTreeMap<String, String> {
+	let mut docs = BTreeMap::new();
+	for (pallet, src) in [
+		("SubtensorModule", include_str!("../../subtensor/src/lib.rs")),
+		("AdminUtils", include_str!("lib.rs")),
+	] {
+		let mut doc = String::new();
+		for line in src.lines().map(str::trim) {
+			if let Some(text) = line.strip_prefix("///") {
+				doc.push_str(text);
+				doc.push('\n');
+			} else if let Some(rest) = line.strip_prefix("pub fn ") {
+				let name: String =
+					rest.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+				docs.insert(format!("{pallet}::{name}"), core::mem::take(&mut doc));
+			} else if !line.starts_with("#[") {
+				doc.clear();
+			}
+		}
+	}
+	docs
+}
+
+/// Whether the doc of `call` (or of a call it refers to, "as [`Pallet::remove_stake`]" or
+/// "as `set_weights`") names the error `error`.
+fn documents(docs: &BTreeMap<String, String>, call: &str, error: &str, depth: u8) -> bool {
+	let Some(doc) = docs.get(call) else { return false };
+	// `Error::X` in this pallet's docs, `SubtensorModule::X` in AdminUtils' for the errors of
+	// SubtensorModule it passes on.
+	if doc.contains(&format!("::{error}`")) || doc.contains(&format!("::{error}]")) {
+		return true;
+	}
+	let pallet = call.split("::").next().unwrap_or_default();
+	depth > 0
+		&& doc
+			.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+			.filter(|word| word.contains('_') && docs.contains_key(&format!("{pallet}::{word}")))
+			.any(|word| documents(docs, &format!("{pallet}::{word}"), error, depth - 1))
+}
+
+/// The `(call, error)` pairs seen that the call's doc comment does not list (house rule: every
+/// call documents its errors).
+fn undocumented_errors(stats: &Stats) -> Vec<String> {
+	let docs = call_docs();
+	let mut out = Vec::new();
+	for (call, (_, errors)) in &stats.per_call {
+		if !docs.contains_key(call) {
+			continue;
+		}
+		for err in errors.keys() {
+			// `SubtensorModule(AmountTooLow)` → `AmountTooLow`; BadOrigin needs no entry.
+			let Some(inner) = err.split_once('(').map(|(_, e)| e.trim_end_matches(')')) else {
+				continue;
+			};
+			if !documents(&docs, call, inner, 3) {
+				out.push(format!("{call}: {inner}"));
+			}
+		}
+	}
+	out
+}
+
 /// Coverage a run must reach, so that it cannot pass without exercising the pallets.
 fn assert_coverage(stats: &Stats) {
 	let never: Vec<String> = required_calls()
@@ -1628,6 +1691,11 @@ fn assert_coverage(stats: &Stats) {
 		"too few epochs with dividends: {} of {}",
 		stats.epochs_with_dividends,
 		stats.epochs
+	);
+	let undocumented = undocumented_errors(stats);
+	assert!(
+		undocumented.is_empty(),
+		"errors returned but not listed in the call's doc comment: {undocumented:#?}"
 	);
 	let failures: u64 = stats.per_call.values().map(|(_, e)| e.values().sum::<u64>()).sum();
 	assert!(failures * 10 >= stats.calls, "adversarial inputs too rare: {failures} failures");

@@ -1830,7 +1830,9 @@ pub mod pallet {
 		///   [`Error::SubNetRegistrationDisabled`], [`Error::TooManyRegistrationsThisBlock`],
 		///   [`Error::TooManyRegistrationsThisInterval`],
 		///   [`Error::HotKeyAlreadyRegisteredInSubNet`], [`Error::NotEnoughBalanceToStake`],
-		///   [`Error::NonAssociatedColdKey`], [`Error::NoNeuronIdAvailable`], pool errors.
+		///   [`Error::NonAssociatedColdKey`], [`Error::NoNeuronIdAvailable`],
+		///   [`Error::InsufficientLiquidity`] (the pool cannot sell that much alpha) and the other
+		///   pool errors.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::burned_register())]
 		pub fn burned_register(
