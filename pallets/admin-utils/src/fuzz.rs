@@ -133,7 +133,7 @@ const PAUPER: u64 = 9_999;
 const STRAY_HOTKEY: u64 = 7_777;
 /// The blocks of `fuzz_fixed_seed` (about a minute on the shared test machine, see the report
 /// printed at the end).
-const DEFAULT_BLOCKS: u64 = 600;
+const DEFAULT_BLOCKS: u64 = 500;
 /// The keeper brings `MaxAllowedUids` back to at most this.
 const MAX_UIDS: u16 = 32;
 const DEFAULT_SEED: u64 = 0x5eed_f00d_2026_1202;
@@ -1012,7 +1012,19 @@ fn arms() -> Vec<(u32, Arm)> {
 			let keep_alive = g.rng.bool();
 			(Who::Signed(who), RuntimeCall::Balances(BCall::burn { value, keep_alive }))
 		}),
-		// ---- Utility ----
+		// ---- Utility (these arms nest calls: keep them last, `NESTING_ARMS` of them) ----
+		(1, |g| {
+			let (who, mut calls) = g.batch(&arms_no_batch(), total_weight(&arms_no_batch()));
+			let main = Box::new(calls.remove(0));
+			let (_, fallback) = pick_arm(g, &arms_no_batch(), total_weight(&arms_no_batch()));
+			(who, RuntimeCall::Utility(UCall::if_else { main, fallback: Box::new(fallback) }))
+		}),
+		(1, |g| {
+			// A derived account (unfunded, owning nothing) acting for the signer.
+			let (who, call) = pick_arm(g, &arms_no_batch(), total_weight(&arms_no_batch()));
+			let index = g.rng.below(3) as u16;
+			(who, RuntimeCall::Utility(UCall::as_derivative { index, call: Box::new(call) }))
+		}),
 		(2, |g| {
 			let (who, calls) = g.batch(&arms_no_batch(), total_weight(&arms_no_batch()));
 			(who, RuntimeCall::Utility(UCall::batch { calls }))
@@ -1028,10 +1040,13 @@ fn arms() -> Vec<(u32, Arm)> {
 	]
 }
 
-/// The arms without the batches (the calls a batch contains).
+/// The last arms of [`arms`], which nest other calls.
+const NESTING_ARMS: usize = 5;
+
+/// The arms without those that nest calls (the calls a batch contains).
 fn arms_no_batch() -> Vec<(u32, Arm)> {
 	let mut all = arms();
-	all.truncate(all.len() - 3);
+	all.truncate(all.len() - NESTING_ARMS);
 	all
 }
 
@@ -1132,6 +1147,10 @@ fn contains(call: &RuntimeCall, pred: &dyn Fn(&RuntimeCall) -> bool) -> bool {
 		RuntimeCall::Utility(
 			UCall::batch { calls } | UCall::batch_all { calls } | UCall::force_batch { calls },
 		) => calls.iter().any(|c| contains(c, pred)),
+		RuntimeCall::Utility(UCall::if_else { main, fallback }) => {
+			contains(main, pred) || contains(fallback, pred)
+		},
+		RuntimeCall::Utility(UCall::as_derivative { call, .. }) => contains(call, pred),
 		c => pred(c),
 	}
 }
@@ -1805,5 +1824,23 @@ fn fuzz_regression_balances_burn_keeps_the_issuance_invariant() {
 		let call = RuntimeCall::Balances(BCall::burn { value: TAO, keep_alive: true });
 		let _ = call.dispatch(RuntimeOrigin::signed(2));
 		St::do_try_state().unwrap();
+	});
+}
+
+/// Found by the fuzzer's doc check (FUZZ_SEED=6840387348210258434): root's
+/// `sudo_set_sn_owner_hotkey` on the root subnet, which exists but has no owner, fails with
+/// `SubtensorModule::SubnetNotExists`, which the call's doc did not list.
+#[test]
+fn fuzz_regression_sn_owner_hotkey_on_root_fails_with_a_documented_error() {
+	started_subnet().execute_with(|| {
+		let call = adm(ACall::sudo_set_sn_owner_hotkey { netuid: 0, hotkey: hotkeys_of(2)[0] });
+		let err = call.dispatch(RuntimeOrigin::root()).unwrap_err().error;
+		assert_eq!(err, pallet_subtensor::Error::<Test>::SubnetNotExists.into());
+		assert!(documents(
+			&call_docs(),
+			"AdminUtils::sudo_set_sn_owner_hotkey",
+			"SubnetNotExists",
+			0
+		));
 	});
 }

@@ -887,6 +887,7 @@ pub mod pallet {
 		/// - Origin: the subnet owner or root.
 		/// - Emits: `SubtensorModule::SubnetOwnerHotkeySet`.
 		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   `SubtensorModule::SubnetNotExists` (the root subnet, which has no owner),
 		///   `SubtensorModule::SubnetOwnerHotkeyRateLimitExceeded`,
 		///   `SubtensorModule::NonAssociatedColdKey`, `BadOrigin`.
 		#[pallet::call_index(67)]
