@@ -1112,6 +1112,17 @@ fn error_name(e: &DispatchError) -> String {
 	}
 }
 
+/// x·y of the pool of every dynamic subnet.
+fn pool_products() -> BTreeMap<NetUid, u128> {
+	pallet_subtensor::NetworksAdded::<Test>::iter()
+		.filter(|(n, a)| *a && *n != 0)
+		.map(|(n, _)| {
+			let r = St::reserves(n);
+			(n, u128::from(r.tao) * u128::from(r.alpha))
+		})
+		.collect()
+}
+
 fn issuance() -> (u64, u64) {
 	(pallet_subtensor::TotalIssuance::<Test>::get(), pallet_balances::TotalIssuance::<Test>::get())
 }
@@ -1204,6 +1215,7 @@ impl Fuzzer {
 		self.stats.timing[0] += t.elapsed();
 		let issuance_before = issuance();
 		let events_before = frame_system::Pallet::<Test>::event_count();
+		let k_before = pool_products();
 		let t = std::time::Instant::now();
 		// The keeper's calls are routine; the checks of third parties are for the random ones,
 		// one in two (the snapshots iterate storage, the slowest part of a run).
@@ -1234,6 +1246,26 @@ impl Fuzzer {
 						"{name} used {actual:?}, more than the {declared:?} it charged\n{}",
 						self.context(who, &call)
 					);
+				}
+				// Only the block's coinbase mints TAO; calls recycle or move it.
+				assert!(
+					issuance().0 <= issuance_before.0,
+					"{name} raised TotalIssuance\n{}",
+					self.context(who, &call)
+				);
+				// No call lowers x·y of a pool (fees stay in it, rounding favours it), unless it
+				// removed the subnet (a pruning registration may then reuse the netuid).
+				if !may_prune(&call) {
+					let k_after = pool_products();
+					for (net, k) in &k_before {
+						if let Some(now) = k_after.get(net) {
+							assert!(
+								now >= k,
+								"{name} lowered x·y of subnet {net}: {k} → {now}\n{}",
+								self.context(who, &call)
+							);
+						}
+					}
 				}
 				if ours {
 					assert!(
