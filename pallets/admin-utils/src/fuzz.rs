@@ -133,7 +133,7 @@ const PAUPER: u64 = 9_999;
 const STRAY_HOTKEY: u64 = 7_777;
 /// The blocks of `fuzz_fixed_seed` (about a minute on the shared test machine, see the report
 /// printed at the end).
-const DEFAULT_BLOCKS: u64 = 500;
+const DEFAULT_BLOCKS: u64 = 300;
 /// The keeper brings `MaxAllowedUids` back to at most this.
 const MAX_UIDS: u16 = 32;
 const DEFAULT_SEED: u64 = 0x5eed_f00d_2026_1202;
