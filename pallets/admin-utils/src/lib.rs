@@ -20,6 +20,8 @@ pub use weights::WeightInfo;
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod mock;
 #[cfg(test)]
 mod tests;
@@ -902,6 +904,7 @@ pub mod pallet {
 		/// - Origin: the subnet owner or root.
 		/// - Emits: `SubtensorModule::SubnetOwnerHotkeySet`.
 		/// - Errors: [`Error::SubnetDoesNotExist`], [`Error::NotSubnetOwner`],
+		///   `SubtensorModule::SubnetNotExists` (the root subnet, which has no owner),
 		///   `SubtensorModule::SubnetOwnerHotkeyRateLimitExceeded`,
 		///   `SubtensorModule::NonAssociatedColdKey`, `BadOrigin`.
 		#[pallet::call_index(67)]

@@ -72,7 +72,7 @@ mod commit_reveal;
 mod epoch;
 pub mod extension;
 mod hyperparams;
-#[cfg(any(feature = "try-runtime", test))]
+// Compiled in every build: `do_try_state` is also the fuzzer's oracle (pallet-admin-utils).
 mod invariants;
 mod issuance;
 #[cfg(test)]
@@ -2424,7 +2424,9 @@ pub mod pallet {
 		///   [`Error::SubNetRegistrationDisabled`], [`Error::TooManyRegistrationsThisBlock`],
 		///   [`Error::TooManyRegistrationsThisInterval`],
 		///   [`Error::HotKeyAlreadyRegisteredInSubNet`], [`Error::NotEnoughBalanceToStake`],
-		///   [`Error::NonAssociatedColdKey`], [`Error::NoNeuronIdAvailable`], pool errors.
+		///   [`Error::NonAssociatedColdKey`], [`Error::NoNeuronIdAvailable`],
+		///   [`Error::InsufficientLiquidity`] (the pool cannot sell that much alpha) and the other
+		///   pool errors.
 		#[pallet::call_index(7)]
 		#[pallet::weight(T::WeightInfo::burned_register())]
 		pub fn burned_register(
