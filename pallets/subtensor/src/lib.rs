@@ -72,7 +72,9 @@ mod commit_reveal;
 mod epoch;
 pub mod extension;
 mod hyperparams;
-// Compiled in every build: `do_try_state` is also the fuzzer's oracle (pallet-admin-utils).
+// Native builds too (not only try-runtime and tests): `do_try_state` is also the oracle of the
+// fuzzer in pallet-admin-utils' tests. Never in the WASM runtime but with try-runtime.
+#[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
 mod issuance;
 #[cfg(test)]
