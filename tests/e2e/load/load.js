@@ -29,6 +29,7 @@ export const DEFAULTS = {
   finalityTimeout: 60, // s to wait for finality after the last inclusion
   poolPoll: 1000, // ms between author_pendingExtrinsics polls
   smoke: false,
+  watch: false, // submit with author_submitAndWatchExtrinsic and record Dropped/Invalid/Usurped
   quiet: false,
 };
 
@@ -40,6 +41,7 @@ const HELP = `usage: scripts/load.sh [options]
   --url ws://127.0.0.1:P  use a running dev node instead of starting one
   --inflight N            RPC submissions in flight at most (default ${DEFAULTS.inflight})
   --drain-timeout S       wait at most S s for inclusion after submission ends (default ${DEFAULTS.drainTimeout})
+  --watch                 submit with author_submitAndWatchExtrinsic; report pool Dropped/Invalid/Usurped
   --smoke                 100 transfers from 4 senders; exit 1 unless all are included
   --quiet                 print only the JSON line
 Output: a table, then one line "LOAD_JSON {...}". Node binary: $SUBTENSOR_NODE.`;
@@ -69,6 +71,7 @@ export function parseArgs(argv) {
       case '--drain-timeout': o.drainTimeout = num(next(), a); break;
       case '--finality-timeout': o.finalityTimeout = num(next(), a); break;
       case '--smoke': o.smoke = true; break;
+      case '--watch': o.watch = true; break;
       case '--quiet': o.quiet = true; break;
       case '-h': case '--help': console.log(HELP); process.exit(0); break;
       default: throw new Error(`unknown option ${a}\n${HELP}`);
@@ -226,6 +229,10 @@ async function runOn(api, o, { keyring, alice, log, unsubs }) {
   let processing = Promise.resolve();
   let finalizedNumber = 0;
   const pendingFinal = []; // indices included, not yet finalized
+  const blockErrors = []; // blocks the tracker could not read
+  const nonceOf = async () => (await api.query.system.account.multi(senders.map((s) => s.address)))
+    .reduce((a, x) => a + x.nonce.toNumber(), 0);
+  const nonceStart = await nonceOf();
   let stopAt = Infinity;
 
   const processBlock = async (number, at) => {
@@ -273,7 +280,9 @@ async function runOn(api, o, { keyring, alice, log, unsubs }) {
     if (n < from) return;
     lastSeen = n;
     processing = processing.then(async () => {
-      for (let m = from; m <= n; m += 1) await processBlock(m, at).catch(() => {});
+      for (let m = from; m <= n; m += 1) {
+        await processBlock(m, at).catch((e) => { blockErrors.push(`#${m}: ${e.message}`); });
+      }
     });
   }));
   unsubs.push(await api.rpc.chain.subscribeFinalizedHeads((h) => {
@@ -305,6 +314,8 @@ async function runOn(api, o, { keyring, alice, log, unsubs }) {
   })();
   log(`submitting ${txs.length} ${o.rate ? `at ${o.rate} tx/s` : 'at once'}`);
   let inflight = 0;
+  const laterStatus = new Map(); // index → pool status after acceptance (Dropped/Invalid/Usurped)
+  const watchers = new Map();
   const answers = [];
   for (let i = 0; i < txs.length; i += 1) {
     if (o.rate > 0) {
@@ -315,7 +326,26 @@ async function runOn(api, o, { keyring, alice, log, unsubs }) {
     while (inflight >= o.inflight) await sleep(2);
     inflight += 1;
     submitAt[i] = Date.now();
-    answers.push(api.rpc.author.submitExtrinsic(txs[i].hex).then(
+    // Watched: the pool tells us if it later drops or invalidates an accepted transaction.
+    const submit = o.watch
+      ? new Promise((resolve, reject) => {
+        let done = false;
+        api.rpc.author.submitAndWatchExtrinsic(txs[i].hex, (st) => {
+          if (!done) { done = true; resolve(); }
+          if (st.isDropped || st.isInvalid || st.isUsurped) {
+            const m = `pool status ${st.type}`;
+            laterStatus.set(i, m);
+          }
+          if (st.isFinalized || st.isDropped || st.isInvalid || st.isUsurped || st.isFinalityTimeout) {
+            const u = watchers.get(i);
+            if (u) { u(); watchers.delete(i); }
+          }
+        }).then((u) => { if (!done) { /* first status may come later */ } watchers.set(i, u); }, reject);
+        // The subscription itself answered: accepted.
+        setTimeout(resolve, 0);
+      })
+      : api.rpc.author.submitExtrinsic(txs[i].hex);
+    answers.push(submit.then(
       () => { answerAt[i] = Date.now(); },
       (e) => {
         answerAt[i] = Date.now();
@@ -334,18 +364,39 @@ async function runOn(api, o, { keyring, alice, log, unsubs }) {
   // --- Drain: until every accepted transaction is in a block (or the deadline).
   const accepted = () => txs.length - rejectedIdx.size;
   const includedCount = () => includedAt.filter((x) => x !== null).length;
-  const drained = await waitUntil(() => includedCount() >= accepted(),
+  // Also stop once the pool has been seen empty for 10 s after submission (what is missing then
+  // is lost).
+  const poolGone = () => {
+    const last = pool.at(-1);
+    if (!last || last[1] !== 0 || last[0] + t0 < answeredAt) return false;
+    const busy = pool.filter(([, n]) => n > 0).at(-1);
+    const since = Math.max(answeredAt, busy ? busy[0] + t0 : 0);
+    return Date.now() - since >= 10_000;
+  };
+  const drained = await waitUntil(() => includedCount() >= accepted() || poolGone(),
     Math.max(0, o.drainTimeout * 1000 - (answeredAt - submittedAt)), 100);
   const drainedAt = Date.now();
   await waitUntil(() => pendingFinal.length === 0, o.finalityTimeout * 1000, 200);
+  const nonceEnd = await nonceOf();
   polling = false;
   stopAt = Date.now();
+  for (const u of watchers.values()) { try { u(); } catch { /* gone */ } }
   await Promise.race([processing, sleep(10_000)]);
   await poolPoller;
 
   // --- Report.
   const included = [];
   for (let i = 0; i < txs.length; i += 1) if (includedAt[i] !== null) included.push(i);
+  const droppedLater = {};
+  for (const [i, m] of laterStatus) {
+    if (includedAt[i] === null) droppedLater[m] = (droppedLater[m] || 0) + 1;
+  }
+  // Per sender: how many of its transactions are missing, and the first missing one (a gap
+  // leaves every later nonce of that sender waiting as future).
+  const gaps = perSenderTxs.map((list) => {
+    const miss = list.map((t) => byHash.get(t.hash)).filter((i) => includedAt[i] === null && !rejectedIdx.has(i));
+    return miss.length ? { missing: miss.length, first_missing_k: list.findIndex((t) => miss.includes(byHash.get(t.hash))) } : null;
+  }).filter(Boolean);
   const lost = txs.length - included.length - [...rejectedIdx].filter((i) => includedAt[i] === null).length;
   const incl = included.map((i) => includedAt[i] - submitAt[i]).sort((a, b) => a - b);
   const fin = included.filter((i) => finalizedAt[i] !== null)
@@ -387,7 +438,11 @@ async function runOn(api, o, { keyring, alice, log, unsubs }) {
     dispatch_failed: [...failed.values()].reduce((a, b) => a + b, 0),
     dispatch_errors: Object.fromEntries(failed),
     lost,
-    drained,
+    dropped_after_accept: droppedLater,
+    senders_with_missing: gaps.slice(0, 20),
+    onchain_nonce_delta: nonceEnd - nonceStart,
+    block_read_errors: blockErrors.length,
+    drained: includedCount() >= accepted(),
     submit_s: round(submitSpan, 2),
     included_per_s: round(included.length / Math.max(0.001, (lastIncl - t0) / 1000)),
     included_per_s_while_submitting: round(sustainedWindow),
@@ -510,6 +565,9 @@ export function printReport(r) {
   ];
   const w = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
+  for (const [m, n] of Object.entries(r.dropped_after_accept)) console.log(`accepted, then ${m}: ×${n}`);
+  for (const g of r.senders_with_missing) console.log(`sender missing ${g.missing}, from its tx #${g.first_missing_k}`);
+  console.log(`cross-check: senders' on-chain nonces rose by ${r.onchain_nonce_delta}; blocks unread: ${r.block_read_errors}`);
   for (const [m, n] of Object.entries(r.rejected_messages)) console.log(`rejected ×${n}: ${m}`);
   for (const [m, n] of Object.entries(r.dispatch_errors)) console.log(`dispatch failed ×${n}: ${m}`);
   const { pool_series: _ps, ...compact } = r;
