@@ -42,6 +42,7 @@ const HELP = `usage: scripts/load.sh [options]
   --inflight N            RPC submissions in flight at most (default ${DEFAULTS.inflight})
   --drain-timeout S       wait at most S s for inclusion after submission ends (default ${DEFAULTS.drainTimeout})
   --watch                 submit with author_submitAndWatchExtrinsic; report pool Dropped/Invalid/Usurped
+                          (at most 1000 transactions: the node allows 1024 subscriptions a connection)
   --smoke                 100 transfers from 4 senders; exit 1 unless all are included
   --quiet                 print only the JSON line
 Output: a table, then one line "LOAD_JSON {...}". Node binary: $SUBTENSOR_NODE.`;
@@ -88,6 +89,8 @@ export function parseArgs(argv) {
   }
   if (!(o.senders >= 1 && o.senders <= 1000)) throw new Error('--senders in [1, 1000]');
   if (!(o.count >= 1 && o.count <= 200_000)) throw new Error('--count in [1, 200000]');
+  // The node allows 1,024 subscriptions per connection (and the tracker holds two).
+  if (o.watch && o.count > 1000) throw new Error('--watch takes at most 1000 transactions');
   o.inflight = Math.max(1, Math.min(4096, Math.floor(o.inflight)));
   return o;
 }
