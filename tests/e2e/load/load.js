@@ -381,6 +381,20 @@ async function runOn(api, o, { keyring, alice, log, unsubs }) {
   const drainedAt = Date.now();
   await waitUntil(() => pendingFinal.length === 0, o.finalityTimeout * 1000, 200);
   const nonceEnd = await nonceOf();
+  // Probe: resubmit the first missing transaction of up to 3 senders and keep the node's answer
+  // (it says whether the pool still knows it, bans it, or takes it again).
+  const probes = [];
+  for (const list of perSenderTxs) {
+    if (probes.length >= 3) break;
+    const t = list.find((x) => includedAt[byHash.get(x.hash)] === null && !rejectedIdx.has(byHash.get(x.hash)));
+    if (!t) continue;
+    try {
+      await api.rpc.author.submitExtrinsic(t.hex);
+      probes.push('accepted again');
+    } catch (e) {
+      probes.push(String(e.message || e).slice(0, 160));
+    }
+  }
   polling = false;
   stopAt = Date.now();
   for (const u of watchers.values()) { try { u(); } catch { /* gone */ } }
@@ -443,6 +457,7 @@ async function runOn(api, o, { keyring, alice, log, unsubs }) {
     lost,
     dropped_after_accept: droppedLater,
     senders_with_missing: gaps.slice(0, 20),
+    lost_resubmit_probe: probes,
     onchain_nonce_delta: nonceEnd - nonceStart,
     block_read_errors: blockErrors.length,
     drained: includedCount() >= accepted(),
@@ -570,6 +585,7 @@ export function printReport(r) {
   for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
   for (const [m, n] of Object.entries(r.dropped_after_accept)) console.log(`accepted, then ${m}: ×${n}`);
   for (const g of r.senders_with_missing) console.log(`sender missing ${g.missing}, from its tx #${g.first_missing_k}`);
+  for (const m of r.lost_resubmit_probe) console.log(`a lost transaction resubmitted: ${m}`);
   console.log(`cross-check: senders' on-chain nonces rose by ${r.onchain_nonce_delta}; blocks unread: ${r.block_read_errors}`);
   for (const [m, n] of Object.entries(r.rejected_messages)) console.log(`rejected ×${n}: ${m}`);
   for (const [m, n] of Object.entries(r.dispatch_errors)) console.log(`dispatch failed ×${n}: ${m}`);
