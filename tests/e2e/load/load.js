@@ -31,6 +31,7 @@ export const DEFAULTS = {
   smoke: false,
   watch: false, // submit with author_submitAndWatchExtrinsic and record Dropped/Invalid/Usurped
   quiet: false,
+  nodeArgs: [], // extra arguments for the node this tool starts (--node-arg, repeatable)
 };
 
 const HELP = `usage: scripts/load.sh [options]
@@ -44,6 +45,8 @@ const HELP = `usage: scripts/load.sh [options]
   --watch                 submit with author_submitAndWatchExtrinsic; report pool Dropped/Invalid/Usurped
                           (at most 1000 transactions: the node allows 1024 subscriptions a connection)
   --smoke                 100 transfers from 4 senders; exit 1 unless all are included
+  --node-arg ARG          pass ARG to the node this tool starts (repeatable), e.g.
+                          --node-arg --pool-type --node-arg single-state
   --quiet                 print only the JSON line
 Output: a table, then one line "LOAD_JSON {...}". Node binary: $SUBTENSOR_NODE.`;
 
@@ -74,6 +77,7 @@ export function parseArgs(argv) {
       case '--smoke': o.smoke = true; break;
       case '--watch': o.watch = true; break;
       case '--quiet': o.quiet = true; break;
+      case '--node-arg': o.nodeArgs = [...o.nodeArgs, next()]; break;
       case '-h': case '--help': console.log(HELP); process.exit(0); break;
       default: throw new Error(`unknown option ${a}\n${HELP}`);
     }
@@ -132,7 +136,7 @@ export async function runLoad(opts) {
     await provider.connect();
     api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
   } else {
-    node = await startDevNode(`load-${o.kind}`);
+    node = await startDevNode(`load-${o.kind}`, o.nodeArgs);
     api = node.api;
   }
   const unsubs = [];
