@@ -330,7 +330,11 @@ async function runOn(api, o, { keyring, alice, log, unsubs }) {
       const wait = due - Date.now();
       if (wait > 0) await sleep(wait);
     }
-    while (inflight >= o.inflight) await sleep(2);
+    const waitUntilMs = Date.now() + o.drainTimeout * 1000;
+    while (inflight >= o.inflight) {
+      if (Date.now() > waitUntilMs) throw new Error(`the node left ${inflight} submissions unanswered for ${o.drainTimeout} s`);
+      await sleep(2);
+    }
     inflight += 1;
     submitAt[i] = Date.now();
     // Watched: the pool tells us if it later drops or invalidates an accepted transaction.
