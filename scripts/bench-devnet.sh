@@ -55,5 +55,6 @@ run() {
 	echo "    (after: $(uptime | sed 's/.*load average/load average/'))"
 }
 run --count 6000 --senders 12
+run --count 6000 --senders 6 --inflight 1
 run --rate 50 --duration 70 --senders 12
 run --kind stake --count 2000 --senders 12
