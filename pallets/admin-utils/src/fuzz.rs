@@ -575,24 +575,40 @@ fn arms() -> Vec<(u32, Arm)> {
 			};
 			(Who::Signed(who), sub(call))
 		}),
-		(1, |g| {
+		(2, |g| {
 			let netuid = g.netuid();
 			let who = g.registered(netuid).unwrap_or_else(|| g.hotkey());
-			let certificate = match g.rng.below(4) {
-				0 => vec![],
-				1 => vec![1u8; 66],
-				_ => g.bytes(65),
-			};
-			let call = SCall::serve_axon_tls {
-				netuid,
-				version: g.rng.next() as u32,
-				ip: g.rng.pick(&[0x0A00_0001u128, 1, 0, u128::MAX]),
-				port: g.rng.pick(&[8091u16, 0]),
-				ip_type: g.rng.pick(&[4u8, 6, 0]),
-				protocol: g.rng.pick(&[0u8, 4, 5]),
-				placeholder1: 0,
-				placeholder2: 0,
-				certificate,
+			// Half the time a well-formed endpoint (so that the call also succeeds), else
+			// adversarial values.
+			let call = if g.rng.chance(1, 2) {
+				SCall::serve_axon_tls {
+					netuid,
+					version: 1,
+					ip: 0x0A00_0001,
+					port: 8091,
+					ip_type: 4,
+					protocol: 4,
+					placeholder1: 0,
+					placeholder2: 0,
+					certificate: [vec![1u8], g.bytes(64)].concat(),
+				}
+			} else {
+				let certificate = match g.rng.below(3) {
+					0 => vec![],
+					1 => vec![1u8; 66],
+					_ => g.bytes(65),
+				};
+				SCall::serve_axon_tls {
+					netuid,
+					version: g.rng.next() as u32,
+					ip: g.rng.pick(&[0x0A00_0001u128, 1, 0, u128::MAX]),
+					port: g.rng.pick(&[8091u16, 0]),
+					ip_type: g.rng.pick(&[4u8, 6, 0]),
+					protocol: g.rng.pick(&[0u8, 4, 5]),
+					placeholder1: 0,
+					placeholder2: 0,
+					certificate,
+				}
 			};
 			(Who::Signed(who), sub(call))
 		}),
