@@ -420,19 +420,25 @@ impl Gen {
 		self.commits.push((hotkey, net, uids, values, salt, version_key));
 		hash
 	}
+	/// The remembered commits whose reveal window is open now (indices into `commits`).
+	fn ready_commits(&self) -> Vec<usize> {
+		(0..self.commits.len())
+			.filter(|&i| {
+				let (who, net, uids, values, salt, key) = &self.commits[i];
+				let hash = St::get_commit_hash(who, *net, uids, values, salt, *key);
+				pallet_subtensor::WeightCommits::<Test>::get(*net, who).is_some_and(|q| {
+					q.iter().any(|c| c.0 == hash && St::is_reveal_epoch(*net, c.1))
+				})
+			})
+			.collect()
+	}
 	/// A reveal: usually of a remembered commit, sometimes of data nobody committed to.
 	fn reveal(&mut self) -> Committed {
+		// Commits remembered for a subnet whose commit-reveal is off can never be revealed.
+		self.commits.retain(|c| pallet_subtensor::CommitRevealWeightsEnabled::<Test>::get(c.1));
 		if !self.commits.is_empty() && !self.rng.chance(1, 5) {
 			// Mostly one whose reveal window is open, if any.
-			let ready: Vec<usize> = (0..self.commits.len())
-				.filter(|&i| {
-					let (who, net, uids, values, salt, key) = &self.commits[i];
-					let hash = St::get_commit_hash(who, *net, uids, values, salt, *key);
-					pallet_subtensor::WeightCommits::<Test>::get(*net, who).is_some_and(|q| {
-						q.iter().any(|c| c.0 == hash && St::is_reveal_epoch(*net, c.1))
-					})
-				})
-				.collect();
+			let ready = self.ready_commits();
 			let i = if !ready.is_empty() && !self.rng.chance(1, 4) {
 				ready[self.rng.below(ready.len() as u64) as usize]
 			} else {
@@ -553,9 +559,13 @@ fn arms() -> Vec<(u32, Arm)> {
 			// Reveals of one hotkey on one subnet (several commits of the same pair).
 			let first = g.reveal();
 			let (who, netuid) = (first.0, first.1);
-			let mut items = vec![first];
-			for c in g.commits.clone() {
-				if c.0 == who && c.1 == netuid && items.len() < 3 && g.rng.chance(1, 2) {
+			let mut items = vec![first.clone()];
+			// More commits of the same pair: mostly ones whose window is open too.
+			let open = g.ready_commits();
+			for (i, c) in g.commits.clone().into_iter().enumerate() {
+				let same = c.0 == who && c.1 == netuid && c != first;
+				let wanted = open.contains(&i) || g.rng.chance(1, 4);
+				if same && wanted && items.len() < 3 {
 					items.push(c);
 				}
 			}
@@ -626,7 +636,8 @@ fn arms() -> Vec<(u32, Arm)> {
 		(2, |g| {
 			let cold = g.coldkey();
 			let hotkey = g.own_hotkey(cold);
-			let take = g.u16_edge();
+			// Half the time below the default take (so that the call can succeed).
+			let take = if g.rng.chance(1, 2) { g.rng.below(11_796) as u16 } else { g.u16_edge() };
 			(Who::Signed(cold), sub(SCall::decrease_take { hotkey, take }))
 		}),
 		(2, |g| {
@@ -710,32 +721,50 @@ fn arms() -> Vec<(u32, Arm)> {
 			let limit_price = if g.rng.bool() { None } else { Some(g.limit_price(netuid)) };
 			(Who::Signed(cold), sub(SCall::remove_stake_full_limit { hotkey, netuid, limit_price }))
 		}),
-		(2, |g| {
+		(3, |g| {
 			let netuid = g.netuid();
 			let who = g.registered(netuid).unwrap_or_else(|| g.hotkey());
-			let ip_type = g.rng.pick(&[4u8, 4, 6, 0, 5]);
-			let ip = g.rng.pick(&[0x0A00_0001u128, 1, 0, u128::MAX, 0x7F00_0001, 0x0808_0808]);
-			let call = SCall::serve_axon {
-				netuid,
-				version: g.rng.next() as u32,
-				ip,
-				port: g.rng.pick(&[8091u16, 0, u16::MAX]),
-				ip_type,
-				protocol: g.rng.pick(&[0u8, 4, 5, u8::MAX]),
-				placeholder1: 0,
-				placeholder2: g.rng.next() as u8,
+			// Half the time a well-formed endpoint (so that the call also succeeds), else
+			// adversarial values.
+			let call = if g.rng.chance(1, 2) {
+				SCall::serve_axon {
+					netuid,
+					version: 1,
+					ip: 0x0808_0808,
+					port: 8091,
+					ip_type: 4,
+					protocol: 4,
+					placeholder1: 0,
+					placeholder2: 0,
+				}
+			} else {
+				SCall::serve_axon {
+					netuid,
+					version: g.rng.next() as u32,
+					ip: g.rng.pick(&[0x0A00_0001u128, 1, 0, u128::MAX, 0x7F00_0001, 0x0808_0808]),
+					port: g.rng.pick(&[8091u16, 0, u16::MAX]),
+					ip_type: g.rng.pick(&[4u8, 4, 6, 0, 5]),
+					protocol: g.rng.pick(&[0u8, 4, 5, u8::MAX]),
+					placeholder1: 0,
+					placeholder2: g.rng.next() as u8,
+				}
 			};
 			(Who::Signed(who), sub(call))
 		}),
-		(2, |g| {
+		(3, |g| {
 			let netuid = g.netuid();
 			let who = g.registered(netuid).unwrap_or_else(|| g.hotkey());
+			let well_formed = g.rng.chance(1, 2);
 			let call = SCall::serve_prometheus {
 				netuid,
 				version: 1,
-				ip: g.rng.pick(&[0x0A00_0001u128, 0, u128::MAX]),
-				port: g.rng.pick(&[9090u16, 0]),
-				ip_type: g.rng.pick(&[4u8, 6, 7]),
+				ip: if well_formed {
+					0x0808_0808
+				} else {
+					g.rng.pick(&[0x0A00_0001u128, 0, u128::MAX])
+				},
+				port: if well_formed { 9090 } else { g.rng.pick(&[9090u16, 0]) },
+				ip_type: if well_formed { 4 } else { g.rng.pick(&[4u8, 6, 7]) },
 			};
 			(Who::Signed(who), sub(call))
 		}),
@@ -1686,12 +1715,30 @@ impl Fuzzer {
 					continue;
 				}
 				self.stats.keeper_calls += 1;
-				let call = SCall::reveal_weights {
-					netuid,
-					uids: uids.clone(),
-					values: values.clone(),
-					salt: salt.clone(),
-					version_key,
+				// Through each of the three reveal calls in turn.
+				let call = match self.g.rng.below(3) {
+					0 => SCall::reveal_weights {
+						netuid,
+						uids: uids.clone(),
+						values: values.clone(),
+						salt: salt.clone(),
+						version_key,
+					},
+					1 => SCall::reveal_mechanism_weights {
+						netuid,
+						mecid: 0,
+						uids: uids.clone(),
+						values: values.clone(),
+						salt: salt.clone(),
+						version_key,
+					},
+					_ => SCall::batch_reveal_weights {
+						netuid,
+						uids_list: vec![uids.clone()],
+						values_list: vec![values.clone()],
+						salts_list: vec![salt.clone()],
+						version_keys: vec![version_key],
+					},
 				};
 				if self.exec(Who::Signed(who), sub(call)) {
 					self.g.commits.retain(|c| {
