@@ -5,6 +5,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # One set of features for every build, so that tests, e2e and the devnet share one build.
 export NODE_FEATURES="subtensor-node/fast-blocks"
 export NODE_BINARY="$CARGO_TARGET_DIR/debug/subtensor-node"
+# The runtime's build also writes the upgrade-test runtime (spec_version + 1) beside its own WASM
+# (runtime/build.rs); the network test enacts it. One extra WASM compile of the runtime crate.
+export SUBTENSOR_NEXT_RUNTIME=1
+export NEXT_RUNTIME_WASM="$CARGO_TARGET_DIR/debug/wbuild/subtensor-runtime/subtensor_runtime_next.wasm"
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export REPO_ROOT
 # The WASM runtime is built by a nested cargo: make it use this workspace's Cargo.lock (it cannot

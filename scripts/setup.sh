@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what a fresh Debian machine lacks to build and test the chain. Idempotent: a second run
-# installs nothing and takes a few seconds.
+# installs nothing and takes a few seconds. With SETUP_BUILD_ONLY=1 (the container image's build
+# stage) only what building the node needs: no Node.js, Python or test packages.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$REPO_ROOT"
@@ -19,10 +20,13 @@ command -v protoc >/dev/null 2>&1 || missing+=(protobuf-compiler)
 command -v make >/dev/null 2>&1 || missing+=(make)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
-command -v node >/dev/null 2>&1 || missing+=(nodejs)
-command -v npm >/dev/null 2>&1 || missing+=(npm)
-command -v python3 >/dev/null 2>&1 || missing+=(python3)
-python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+build_only="${SETUP_BUILD_ONLY:-0}"
+if [ "$build_only" != 1 ]; then
+	command -v node >/dev/null 2>&1 || missing+=(nodejs)
+	command -v npm >/dev/null 2>&1 || missing+=(npm)
+	command -v python3 >/dev/null 2>&1 || missing+=(python3)
+	python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
 	say "installing Debian packages: ${missing[*]}"
 	as_root apt-get update -qq
@@ -53,6 +57,11 @@ for component in rust-src rustfmt clippy; do
 		rustup component add "$component" --toolchain "$toolchain"
 	fi
 done
+
+if [ "$build_only" = 1 ]; then
+	say "setup complete (build only)"
+	exit 0
+fi
 
 # 3. npm packages of the end-to-end tests, exactly as locked (reinstalled when the lock changes).
 e2e="$REPO_ROOT/tests/e2e"

@@ -17,9 +17,9 @@ cargo fmt --all -- --check
 stage "lints (clippy, warnings are errors)"
 cargo clippy --locked --workspace --all-targets --features "$NODE_FEATURES" -- -D warnings
 
-stage "lints of the benchmark code (clippy with runtime-benchmarks)"
-SKIP_WASM_BUILD=1 cargo clippy --locked -p pallet-subtensor -p pallet-admin-utils --all-targets \
-	--features runtime-benchmarks -- -D warnings
+stage "lints of the benchmark and try-runtime code (clippy with runtime-benchmarks,try-runtime; the runtime builds with both)"
+SKIP_WASM_BUILD=1 cargo clippy --locked -p pallet-subtensor -p pallet-admin-utils -p subtensor-runtime \
+	--all-targets --features runtime-benchmarks,try-runtime -- -D warnings
 
 stage "build (node with WASM runtime, all test targets)"
 scripts/build.sh
@@ -27,8 +27,9 @@ scripts/build.sh
 stage "Rust tests"
 cargo test --locked --workspace --features "$NODE_FEATURES"
 
-stage "benchmark tests (every pallet benchmark runs once on the mock runtime)"
-SKIP_WASM_BUILD=1 cargo test --locked -p pallet-subtensor -p pallet-admin-utils --features runtime-benchmarks
+stage "benchmark and try-runtime tests (every pallet benchmark once on the mock runtime; the migrations' pre/post checks)"
+SKIP_WASM_BUILD=1 cargo test --locked -p pallet-subtensor -p pallet-admin-utils \
+	--features runtime-benchmarks,try-runtime
 
 stage "end-to-end tests (polkadot.js against a --dev node)"
 (cd tests/e2e && SUBTENSOR_NODE="$NODE_BINARY" npm test)
@@ -41,5 +42,8 @@ if [ "$rc" -eq 5 ]; then
 	exit 1
 fi
 [ "$rc" -eq 0 ] || exit "$rc"
+
+stage "network tests (4 validators and a full node: faults, restarts, a forkless runtime upgrade)"
+scripts/test-network.sh
 
 stage "all tests passed"

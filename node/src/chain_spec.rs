@@ -1,5 +1,6 @@
-//! Chain specifications: `dev` (one authority) and `local` (two), built from the runtime's
-//! genesis presets.
+//! Chain specifications: `dev` (one authority), `local` (two), `local3` and `local4`, built from the
+//! runtime's genesis presets. `build-spec --chain <id> --raw` writes any of them as a JSON file
+//! that another machine starts from with `--chain <file>`.
 
 use sc_service::{ChainType, Properties};
 use subtensor_runtime::WASM_BINARY;
@@ -42,6 +43,30 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.with_id("local_testnet")
 		.with_chain_type(ChainType::Local)
 		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// `local3` (Alice, Bob, Charlie) or `local4` (and Dave): local networks of `n` authorities.
+pub fn local_n_chain_spec(n: u8) -> Result<ChainSpec, String> {
+	let (id, preset) = match n {
+		3 => (
+			"local3_testnet",
+			subtensor_runtime::genesis_config_presets::LOCAL3_TESTNET_RUNTIME_PRESET,
+		),
+		4 => (
+			"local4_testnet",
+			subtensor_runtime::genesis_config_presets::LOCAL4_TESTNET_RUNTIME_PRESET,
+		),
+		_ => {
+			return Err(format!("no local chain with {n} authorities: use local, local3 or local4"))
+		},
+	};
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name(&format!("Subtensor Local Testnet ({n} authorities)"))
+		.with_id(id)
+		.with_chain_type(ChainType::Local)
+		.with_genesis_config_preset_name(preset)
 		.with_properties(properties())
 		.build())
 }

@@ -37,11 +37,13 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" | "development" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" | "local_testnet" => Box::new(chain_spec::local_chain_spec()?),
+			"local3" | "local3_testnet" => Box::new(chain_spec::local_n_chain_spec(3)?),
+			"local4" | "local4_testnet" => Box::new(chain_spec::local_n_chain_spec(4)?),
 			path => {
 				let path = std::path::PathBuf::from(path);
 				if !path.exists() {
 					return Err(format!(
-						"Unknown chain spec '{id}': use 'dev', 'local', or the path of a chain \
+						"Unknown chain spec '{id}': use 'dev', 'local', 'local3', 'local4', or the path of a chain \
 						 spec JSON file."
 					));
 				}

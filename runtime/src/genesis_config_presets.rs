@@ -1,4 +1,6 @@
-//! Genesis presets: `development` (one authority, Alice) and `local_testnet` (Alice and Bob).
+//! Genesis presets: `development` (one authority, Alice), `local_testnet` (Alice and Bob),
+//! `local3_testnet` (Alice, Bob, Charlie) and `local4_testnet` (Alice, Bob, Charlie and Dave: a
+//! network that keeps finalizing with one authority down).
 //!
 //! Every well-known development account is endowed with 1 000 000 TAO, so that genesis issuance is
 //! 6M TAO and the block reward starts at 1 TAO (a devnet endowed with astronomical balances would
@@ -94,11 +96,36 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
+/// Name of the three-authority local preset (the container network of `docker/compose.yml`).
+pub const LOCAL3_TESTNET_RUNTIME_PRESET: &str = "local3_testnet";
+/// Name of the four-authority local preset (the network tests).
+pub const LOCAL4_TESTNET_RUNTIME_PRESET: &str = "local4_testnet";
+
+/// A local network whose authorities are the first `n` (at most 4) of Alice, Bob, Charlie and
+/// Dave (Aura sr25519 and GRANDPA ed25519 keys from their well-known development seeds); Alice is
+/// the sudo key. GRANDPA needs more than 2/3 of the voters: 4 authorities keep finalizing with
+/// one down, 3 need all three.
+pub fn local_n_config_genesis(n: usize) -> Value {
+	let authorities = [
+		(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+		(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		(Sr25519Keyring::Charlie, Ed25519Keyring::Charlie),
+		(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
+	];
+	testnet_genesis(
+		authorities.into_iter().take(n).map(|(a, g)| authority(a, g)).collect(),
+		dev_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
 /// The JSON patch of the preset `id`, or `None` for an unknown name.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		LOCAL3_TESTNET_RUNTIME_PRESET => local_n_config_genesis(3),
+		LOCAL4_TESTNET_RUNTIME_PRESET => local_n_config_genesis(4),
 		_ => return None,
 	};
 	Some(serde_json::to_string(&patch).unwrap_or_default().into_bytes())
@@ -109,5 +136,7 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(LOCAL3_TESTNET_RUNTIME_PRESET),
+		PresetId::from(LOCAL4_TESTNET_RUNTIME_PRESET),
 	]
 }

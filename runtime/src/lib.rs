@@ -66,14 +66,31 @@ impl_opaque_keys! {
 	}
 }
 
-/// The runtime's version. Bump `spec_version` for every runtime change and
-/// `transaction_version` whenever the encoding of calls changes.
+/// The runtime's version. Bump `spec_version` for every runtime change (in both definitions
+/// below) and `transaction_version` whenever the encoding of calls changes.
+#[cfg(not(feature = "spec-version-bump"))]
 #[sp_version::runtime_version]
 pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 6,
+	system_version: 1,
+};
+
+/// The same runtime one `spec_version` higher, built with the `spec-version-bump` feature (into
+/// `subtensor_runtime_next.compact.compressed.wasm`): the network test enacts it as a forkless
+/// upgrade. Never deploy it: it is this runtime under another version number.
+#[cfg(feature = "spec-version-bump")]
+#[sp_version::runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
+	impl_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
+	authoring_version: 1,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 6,
@@ -136,8 +153,12 @@ pub type UncheckedExtrinsic =
 	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
 /// The payload being signed in transactions.
 pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
-/// Runtime migrations to run on upgrade, besides the pallets' own.
-type Migrations = ();
+/// Storage migrations run when the runtime is upgraded. Each is versioned: it acts once, on a
+/// chain at its source storage version, and costs one read elsewhere.
+///
+/// - `SubtensorModule` 1 → 2: the stake-position indices (`SubnetStakePositions`,
+///   `ReceivedStakeHotkeys`) for chains started before they existed.
+pub type Migrations = (pallet_subtensor::migrations::v2::MigrateV1ToV2<Runtime>,);
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<
 	Runtime,

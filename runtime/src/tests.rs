@@ -65,11 +65,52 @@ fn local_testnet_preset_has_alice_and_bob_as_authorities() {
 }
 
 #[test]
+fn local4_testnet_preset_has_four_authorities_with_their_own_keys() {
+	preset_externalities("local4_testnet").execute_with(|| {
+		let aura: Vec<sp_consensus_aura::sr25519::AuthorityId> =
+			pallet_aura::Authorities::<Runtime>::get().into_inner();
+		let expected: Vec<sp_consensus_aura::sr25519::AuthorityId> = [
+			Sr25519Keyring::Alice,
+			Sr25519Keyring::Bob,
+			Sr25519Keyring::Charlie,
+			Sr25519Keyring::Dave,
+		]
+		.into_iter()
+		.map(|k| k.public().into())
+		.collect();
+		assert_eq!(aura, expected);
+		let grandpa: Vec<sp_consensus_grandpa::AuthorityId> =
+			pallet_grandpa::Authorities::<Runtime>::get().into_iter().map(|(id, _)| id).collect();
+		let expected: Vec<sp_consensus_grandpa::AuthorityId> = [
+			sp_keyring::Ed25519Keyring::Alice,
+			sp_keyring::Ed25519Keyring::Bob,
+			sp_keyring::Ed25519Keyring::Charlie,
+			sp_keyring::Ed25519Keyring::Dave,
+		]
+		.into_iter()
+		.map(|k| k.public().into())
+		.collect();
+		assert_eq!(grandpa, expected);
+		assert!(pallet_subtensor::NetworksAdded::<Runtime>::get(0));
+	});
+}
+
+#[test]
+fn local3_testnet_preset_has_three_authorities() {
+	preset_externalities("local3_testnet").execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 3);
+		assert_eq!(pallet_grandpa::Authorities::<Runtime>::get().len(), 3);
+	});
+}
+
+#[test]
 fn unknown_preset_is_refused_and_known_ones_are_listed() {
 	assert!(genesis_config_presets::get_preset(&PresetId::from("mainnet")).is_none());
 	let names = genesis_config_presets::preset_names();
 	assert!(names.contains(&PresetId::from("development")));
 	assert!(names.contains(&PresetId::from("local_testnet")));
+	assert!(names.contains(&PresetId::from("local3_testnet")));
+	assert!(names.contains(&PresetId::from("local4_testnet")));
 }
 
 #[test]

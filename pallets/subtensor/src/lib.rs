@@ -77,6 +77,7 @@ mod hyperparams;
 #[cfg(any(feature = "std", feature = "try-runtime", test))]
 mod invariants;
 mod issuance;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 mod neurons;
@@ -190,7 +191,7 @@ pub mod pallet {
 	use substrate_fixed::types::{I64F64, I96F32, U64F64};
 
 	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	/// Longest token symbol, in bytes (the longest entries of the symbol table are a few UTF-8
 	/// code points).

@@ -16,6 +16,7 @@ mod genesis;
 mod hardening;
 mod hooks;
 mod issuance;
+mod migrations;
 mod registration;
 mod rpc_info;
 mod serving;
