@@ -408,9 +408,6 @@ impl_runtime_apis! {
 			use frame_support::traits::WhitelistedStorageKeys;
 			use super::*;
 
-			impl frame_system_benchmarking::Config for Runtime {}
-			impl baseline::Config for Runtime {}
-
 			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
@@ -455,3 +452,10 @@ impl_runtime_apis! {
 		}
 	}
 }
+
+// The benchmark pallets' configs, at module level (an `impl` inside `dispatch_benchmark` is a
+// non-local definition).
+#[cfg(feature = "runtime-benchmarks")]
+impl frame_system_benchmarking::Config for crate::Runtime {}
+#[cfg(feature = "runtime-benchmarks")]
+impl frame_benchmarking::baseline::Config for crate::Runtime {}
