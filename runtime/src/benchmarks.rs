@@ -7,6 +7,10 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, Timestamp]
 	[pallet_sudo, Sudo]
 	[pallet_utility, Utility]
+	[pallet_multisig, Multisig]
+	[pallet_preimage, Preimage]
+	[pallet_scheduler, Scheduler]
+	[pallet_proxy, Proxy]
 	[pallet_subtensor, SubtensorModule]
 	[pallet_admin_utils, AdminUtils]
 );

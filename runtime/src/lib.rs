@@ -22,6 +22,7 @@ mod benchmarks;
 pub mod check_nonce;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod proxy;
 #[cfg(test)]
 mod tests;
 
@@ -74,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 6,
@@ -90,7 +91,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 6,
@@ -214,6 +215,18 @@ mod runtime {
 
 	#[runtime::pallet_index(12)]
 	pub type Sudo = pallet_sudo;
+
+	#[runtime::pallet_index(13)]
+	pub type Multisig = pallet_multisig;
+
+	#[runtime::pallet_index(14)]
+	pub type Preimage = pallet_preimage;
+
+	#[runtime::pallet_index(15)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(16)]
+	pub type Proxy = pallet_proxy;
 
 	#[runtime::pallet_index(19)]
 	pub type AdminUtils = pallet_admin_utils;

@@ -514,3 +514,265 @@ fn runtime_version_reports_the_subnet_info_api_at_version_2() {
 	let id = <dyn subtensor_runtime_api::SubnetInfoRuntimeApi<crate::Block, crate::AccountId>>::ID;
 	assert!(VERSION.apis.iter().any(|(api, version)| *api == id && *version == 2));
 }
+
+mod accounts {
+	//! Multisig, Proxy, Preimage and Scheduler at the reference's indices, with the proxy types'
+	//! filters meaning what they say.
+	use super::preset_externalities;
+	use crate::{
+		proxy::{ProxyType, SMALL_TRANSFER_LIMIT},
+		Balances, Runtime, RuntimeCall, RuntimeEvent, RuntimeOrigin, System, TAO,
+	};
+	use frame_support::dispatch::GetDispatchInfo;
+	use frame_support::{
+		assert_ok,
+		traits::{fungible::Inspect, InstanceFilter, OnInitialize, PalletInfoAccess},
+	};
+	use sp_keyring::Sr25519Keyring;
+	use sp_runtime::{
+		traits::{Dispatchable, Hash as _},
+		AccountId32,
+	};
+
+	fn acc(k: Sr25519Keyring) -> AccountId32 {
+		k.to_account_id()
+	}
+
+	fn transfer(to: &AccountId32, value: u64) -> RuntimeCall {
+		RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: to.clone().into(),
+			value,
+		})
+	}
+
+	/// The inner result of the last `Proxy.proxy` (its `ProxyExecuted` event).
+	fn last_proxy_result() -> sp_runtime::DispatchResult {
+		System::events()
+			.into_iter()
+			.rev()
+			.find_map(|r| match r.event {
+				RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted { result }) => Some(result),
+				_ => None,
+			})
+			.expect("a proxy call ran")
+	}
+
+	#[test]
+	fn pallets_sit_at_the_reference_indices() {
+		assert_eq!(crate::Multisig::index(), 13);
+		assert_eq!(crate::Preimage::index(), 14);
+		assert_eq!(crate::Scheduler::index(), 15);
+		assert_eq!(crate::Proxy::index(), 16);
+	}
+
+	#[test]
+	fn proxy_type_indices_are_the_reference_ones() {
+		use codec::Encode;
+		assert_eq!(ProxyType::Any.encode(), vec![0]);
+		assert_eq!(ProxyType::NonTransfer.encode(), vec![3]);
+		assert_eq!(ProxyType::Staking.encode(), vec![8]);
+		assert_eq!(ProxyType::Transfer.encode(), vec![10]);
+		assert_eq!(ProxyType::SmallTransfer.encode(), vec![11]);
+		assert_eq!(ProxyType::RootClaim.encode(), vec![17]);
+	}
+
+	#[test]
+	fn filters_allow_and_refuse_what_their_names_say() {
+		let bob = acc(Sr25519Keyring::Bob);
+		let add_stake = RuntimeCall::SubtensorModule(pallet_subtensor::Call::add_stake {
+			hotkey: bob.clone(),
+			netuid: 1,
+			amount_staked: TAO,
+		});
+		let transfer_stake = |alpha_amount| {
+			RuntimeCall::SubtensorModule(pallet_subtensor::Call::transfer_stake {
+				destination_coldkey: bob.clone(),
+				hotkey: bob.clone(),
+				origin_netuid: 1,
+				destination_netuid: 1,
+				alpha_amount,
+			})
+		};
+		let remark = RuntimeCall::System(frame_system::Call::remark { remark: vec![] });
+		let set_code = RuntimeCall::Sudo(pallet_sudo::Call::sudo_unchecked_weight {
+			call: Box::new(RuntimeCall::System(frame_system::Call::set_code { code: vec![] })),
+			weight: Default::default(),
+		});
+		let sudo_remark =
+			RuntimeCall::Sudo(pallet_sudo::Call::sudo { call: Box::new(remark.clone()) });
+
+		assert!(ProxyType::Any.filter(&transfer(&bob, TAO)));
+		assert!(ProxyType::Staking.filter(&add_stake));
+		assert!(!ProxyType::Staking.filter(&transfer(&bob, 1)));
+		assert!(!ProxyType::Staking.filter(&transfer_stake(1)));
+		assert!(!ProxyType::NonTransfer.filter(&transfer(&bob, 1)));
+		assert!(!ProxyType::NonTransfer.filter(&transfer_stake(1)));
+		assert!(ProxyType::NonTransfer.filter(&add_stake));
+		assert!(!ProxyType::NonFungible.filter(&add_stake));
+		assert!(ProxyType::NonFungible.filter(&remark));
+		assert!(!ProxyType::NonCritical.filter(&sudo_remark));
+		assert!(ProxyType::Transfer.filter(&transfer(&bob, 1_000 * TAO)));
+		assert!(ProxyType::SmallTransfer.filter(&transfer(&bob, SMALL_TRANSFER_LIMIT - 1)));
+		assert!(!ProxyType::SmallTransfer.filter(&transfer(&bob, SMALL_TRANSFER_LIMIT)));
+		assert!(ProxyType::SmallTransfer.filter(&transfer_stake(SMALL_TRANSFER_LIMIT - 1)));
+		assert!(!ProxyType::SmallTransfer.filter(&transfer_stake(SMALL_TRANSFER_LIMIT)));
+		assert!(ProxyType::SudoUncheckedSetCode.filter(&set_code));
+		assert!(!ProxyType::SudoUncheckedSetCode.filter(&sudo_remark));
+		for retired in [ProxyType::Senate, ProxyType::Triumvirate, ProxyType::Governance] {
+			assert!(retired.is_retired() && !retired.filter(&remark));
+		}
+		assert!(!ProxyType::ChildKeys.filter(&remark) && !ProxyType::SwapHotkey.filter(&remark));
+	}
+
+	#[test]
+	fn a_delegate_cannot_hand_out_more_than_it_has() {
+		use ProxyType::*;
+		assert!(Any.is_superset(&Transfer));
+		assert!(Transfer.is_superset(&SmallTransfer));
+		assert!(!SmallTransfer.is_superset(&Transfer));
+		assert!(NonTransfer.is_superset(&Staking));
+		assert!(!NonTransfer.is_superset(&Transfer));
+		assert!(!NonTransfer.is_superset(&NonCritical), "NonCritical can transfer");
+		assert!(!Staking.is_superset(&Any));
+	}
+
+	#[test]
+	fn a_transfer_proxy_moves_tao_and_a_small_transfer_proxy_only_below_its_limit() {
+		preset_externalities("development").execute_with(|| {
+			System::set_block_number(1);
+			let (alice, bob, dest) =
+				(acc(Sr25519Keyring::Alice), acc(Sr25519Keyring::Bob), acc(Sr25519Keyring::Ferdie));
+			let proxy = |call: RuntimeCall| {
+				RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+					real: alice.clone().into(),
+					force_proxy_type: None,
+					call: Box::new(call),
+				})
+				.dispatch(RuntimeOrigin::signed(bob.clone()))
+			};
+			let before = Balances::balance(&alice);
+			assert_ok!(RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+				delegate: bob.clone().into(),
+				proxy_type: ProxyType::SmallTransfer,
+				delay: 0,
+			})
+			.dispatch(RuntimeOrigin::signed(alice.clone())));
+			// The proxy deposit (0.06 + 0.033 TAO) is reserved.
+			assert_eq!(Balances::balance(&alice), before - 93_000_000);
+
+			let dest_before = Balances::balance(&dest);
+			assert_ok!(proxy(transfer(&dest, TAO)));
+			assert_eq!(
+				last_proxy_result().map_err(|e| e),
+				Err(frame_system::Error::<Runtime>::CallFiltered.into())
+			);
+			assert_eq!(Balances::balance(&dest), dest_before, "a 1 TAO transfer is refused");
+			assert_ok!(proxy(transfer(&dest, TAO / 4)));
+			assert_ok!(last_proxy_result());
+			assert_eq!(Balances::balance(&dest), dest_before + TAO / 4);
+
+			// Bob cannot add himself a Transfer proxy through his SmallTransfer one.
+			assert_ok!(proxy(RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+				delegate: bob.clone().into(),
+				proxy_type: ProxyType::Transfer,
+				delay: 0,
+			})));
+			assert!(last_proxy_result().is_err());
+		});
+	}
+
+	#[test]
+	fn a_two_of_two_multisig_executes_a_transfer_after_both_approve() {
+		preset_externalities("development").execute_with(|| {
+			System::set_block_number(1);
+			let (alice, bob, dest) =
+				(acc(Sr25519Keyring::Alice), acc(Sr25519Keyring::Bob), acc(Sr25519Keyring::Ferdie));
+			let multi = pallet_multisig::Pallet::<Runtime>::multi_account_id(
+				&[alice.clone(), bob.clone()],
+				2,
+			);
+			assert_ok!(Balances::transfer_keep_alive(
+				RuntimeOrigin::signed(alice.clone()),
+				multi.clone().into(),
+				10 * TAO
+			));
+			let call = transfer(&dest, 3 * TAO);
+			let weight = call.get_dispatch_info().call_weight;
+			let dest_before = Balances::balance(&dest);
+			assert_ok!(pallet_multisig::Pallet::<Runtime>::as_multi(
+				RuntimeOrigin::signed(alice.clone()),
+				2,
+				vec![bob.clone()],
+				None,
+				Box::new(call.clone()),
+				weight,
+			));
+			assert_eq!(Balances::balance(&dest), dest_before, "one approval is not enough");
+			let timepoint = pallet_multisig::Pallet::<Runtime>::timepoint();
+			assert_ok!(pallet_multisig::Pallet::<Runtime>::as_multi(
+				RuntimeOrigin::signed(bob.clone()),
+				2,
+				vec![alice.clone()],
+				Some(timepoint),
+				Box::new(call),
+				weight,
+			));
+			assert_eq!(Balances::balance(&dest), dest_before + 3 * TAO);
+			assert_eq!(Balances::balance(&multi), 7 * TAO);
+		});
+	}
+
+	#[test]
+	fn root_schedules_a_call_through_the_scheduler() {
+		preset_externalities("development").execute_with(|| {
+			System::set_block_number(1);
+			let dest = acc(Sr25519Keyring::Ferdie);
+			let call = RuntimeCall::Balances(pallet_balances::Call::force_transfer {
+				source: acc(Sr25519Keyring::Alice).into(),
+				dest: dest.clone().into(),
+				value: TAO,
+			});
+			let before = Balances::balance(&dest);
+			assert_ok!(pallet_scheduler::Pallet::<Runtime>::schedule(
+				RuntimeOrigin::root(),
+				5,
+				None,
+				0,
+				Box::new(call),
+			));
+			assert!(pallet_scheduler::Pallet::<Runtime>::schedule(
+				RuntimeOrigin::signed(dest.clone()),
+				5,
+				None,
+				0,
+				Box::new(RuntimeCall::System(frame_system::Call::remark { remark: vec![] })),
+			)
+			.is_err());
+			System::set_block_number(5);
+			pallet_scheduler::Pallet::<Runtime>::on_initialize(5);
+			assert_eq!(Balances::balance(&dest), before + TAO);
+		});
+	}
+
+	#[test]
+	fn noting_a_preimage_holds_its_deposit_until_it_is_unnoted() {
+		preset_externalities("development").execute_with(|| {
+			System::set_block_number(1);
+			let alice = acc(Sr25519Keyring::Alice);
+			let before = Balances::balance(&alice);
+			let bytes = vec![7u8; 100];
+			let hash = sp_runtime::traits::BlakeTwo256::hash_of(&bytes);
+			assert_ok!(pallet_preimage::Pallet::<Runtime>::note_preimage(
+				RuntimeOrigin::signed(alice.clone()),
+				bytes
+			));
+			// 0.104 TAO + 100 × 0.001 TAO held.
+			assert_eq!(Balances::balance(&alice), before - 204_000_000);
+			assert_ok!(pallet_preimage::Pallet::<Runtime>::unnote_preimage(
+				RuntimeOrigin::signed(alice.clone()),
+				hash
+			));
+			assert_eq!(Balances::balance(&alice), before);
+		});
+	}
+}

@@ -1,5 +1,7 @@
 //! Pallet configurations. Each value says why it is what it is.
 
+mod accounts;
+
 use frame_support::{
 	derive_impl,
 	dispatch::DispatchClass,
