@@ -7,7 +7,6 @@
 mod chain_spec;
 mod cli;
 mod command;
-mod proposer_pool;
 mod rpc;
 mod service;
 

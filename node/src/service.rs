@@ -243,12 +243,10 @@ pub fn new_full<
 	})?;
 
 	if role.is_authority() {
-		// The proposer waits a little longer for the pool and does not report stale
-		// transactions to it (proposer_pool.rs).
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),
 			client.clone(),
-			Arc::new(crate::proposer_pool::ProposerPool(transaction_pool.clone())),
+			transaction_pool.clone(),
 			prometheus_registry.as_ref(),
 			telemetry.as_ref().map(|x| x.handle()),
 		);

@@ -18,7 +18,6 @@ use pallet_admin_utils::Call as AdminCall;
 use pallet_balances::Call as BalancesCall;
 use pallet_subtensor::Call as SubtensorCall;
 use scale_info::TypeInfo;
-use sp_runtime::RuntimeDebug;
 
 /// `SmallTransfer` moves strictly less than this: 0.5 TAO, in RAO.
 pub const SMALL_TRANSFER_LIMIT: Balance = 500_000_000;
@@ -38,7 +37,7 @@ pub const SMALL_ALPHA_TRANSFER_LIMIT: u64 = 500_000_000;
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
-	RuntimeDebug,
+	Debug,
 	Default,
 )]
 pub enum ProxyType {

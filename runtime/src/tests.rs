@@ -687,10 +687,10 @@ mod accounts {
 			System::set_block_number(1);
 			let (alice, bob, dest) =
 				(acc(Sr25519Keyring::Alice), acc(Sr25519Keyring::Bob), acc(Sr25519Keyring::Ferdie));
-			let multi = pallet_multisig::Pallet::<Runtime>::multi_account_id(
-				&[alice.clone(), bob.clone()],
-				2,
-			);
+			// The multisig account of the sorted signatories.
+			let mut signatories = vec![alice.clone(), bob.clone()];
+			signatories.sort();
+			let multi = pallet_multisig::Pallet::<Runtime>::multi_account_id(&signatories, 2);
 			assert_ok!(Balances::transfer_keep_alive(
 				RuntimeOrigin::signed(alice.clone()),
 				multi.clone().into(),
@@ -717,6 +717,13 @@ mod accounts {
 				Box::new(call),
 				weight,
 			));
+			let executed = System::events().into_iter().find_map(|r| match r.event {
+				RuntimeEvent::Multisig(pallet_multisig::Event::MultisigExecuted {
+					result, ..
+				}) => Some(result),
+				_ => None,
+			});
+			assert_eq!(executed, Some(Ok(())), "{:?}", System::events());
 			assert_eq!(Balances::balance(&dest), dest_before + 3 * TAO);
 			assert_eq!(Balances::balance(&multi), 7 * TAO);
 		});
@@ -761,7 +768,7 @@ mod accounts {
 			let alice = acc(Sr25519Keyring::Alice);
 			let before = Balances::balance(&alice);
 			let bytes = vec![7u8; 100];
-			let hash = sp_runtime::traits::BlakeTwo256::hash_of(&bytes);
+			let hash = sp_runtime::traits::BlakeTwo256::hash(&bytes);
 			assert_ok!(pallet_preimage::Pallet::<Runtime>::note_preimage(
 				RuntimeOrigin::signed(alice.clone()),
 				bytes

@@ -83,7 +83,7 @@ test('a Staking proxy stakes for its coldkey and cannot move its TAO', async () 
     api.tx.subtensorModule.addStake(hotkey.address, netuid, 5n * TAO)), delegate);
   assert.equal(proxyResult(r.events), null);
   assert.equal(before - (await free(coldkey.address)), 5n * TAO, 'the coldkey paid the 5 TAO stake');
-  assert.ok((await q.alpha(hotkey.address, coldkey.address, netuid)).toBigInt() > 0n, 'the coldkey holds the stake');
+  assert.ok(!(await q.alpha(hotkey.address, coldkey.address, netuid)).isEmpty, 'the coldkey holds shares of the hotkey');
 
   const dest = keyring.addFromUri('//AccountsThief').address;
   const t = await ok(api.tx.proxy.proxy(coldkey.address, null,
