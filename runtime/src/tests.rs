@@ -663,7 +663,7 @@ mod accounts {
 			let dest_before = Balances::balance(&dest);
 			assert_ok!(proxy(transfer(&dest, TAO)));
 			assert_eq!(
-				last_proxy_result().map_err(|e| e),
+				last_proxy_result(),
 				Err(frame_system::Error::<Runtime>::CallFiltered.into())
 			);
 			assert_eq!(Balances::balance(&dest), dest_before, "a 1 TAO transfer is refused");
