@@ -112,8 +112,8 @@ impl ProxyType {
 	}
 }
 
-/// Calls that spend, move or burn stake (`NonFungible` refuses them, `Staking` allows most).
-fn is_stake_value_call(c: &SubtensorCall<crate::Runtime>) -> bool {
+/// Staking and unstaking on the signer's own positions (what `Staking` allows).
+fn is_staking_call(c: &SubtensorCall<crate::Runtime>) -> bool {
 	matches!(
 		c,
 		SubtensorCall::add_stake { .. }
@@ -126,10 +126,19 @@ fn is_stake_value_call(c: &SubtensorCall<crate::Runtime>) -> bool {
 			| SubtensorCall::move_stake { .. }
 			| SubtensorCall::swap_stake { .. }
 			| SubtensorCall::swap_stake_limit { .. }
-			| SubtensorCall::transfer_stake { .. }
-			| SubtensorCall::recycle_alpha { .. }
-			| SubtensorCall::burn_alpha { .. }
 	)
+}
+
+/// Calls that spend, move or burn stake (`NonFungible` refuses them): staking, and handing stake
+/// to someone else or destroying it.
+fn is_stake_value_call(c: &SubtensorCall<crate::Runtime>) -> bool {
+	is_staking_call(c)
+		|| matches!(
+			c,
+			SubtensorCall::transfer_stake { .. }
+				| SubtensorCall::recycle_alpha { .. }
+				| SubtensorCall::burn_alpha { .. }
+		)
 }
 
 /// Owner-settable hyperparameters a lease beneficiary may change.
@@ -199,21 +208,10 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 				},
 				_ => true,
 			},
-			Self::Staking => matches!(
-				c,
-				RuntimeCall::SubtensorModule(
-					SubtensorCall::add_stake { .. }
-						| SubtensorCall::add_stake_limit { .. }
-						| SubtensorCall::remove_stake { .. }
-						| SubtensorCall::remove_stake_limit { .. }
-						| SubtensorCall::remove_stake_full_limit { .. }
-						| SubtensorCall::unstake_all { .. }
-						| SubtensorCall::unstake_all_alpha { .. }
-						| SubtensorCall::move_stake { .. }
-						| SubtensorCall::swap_stake { .. }
-						| SubtensorCall::swap_stake_limit { .. }
-				)
-			),
+			Self::Staking => match c {
+				RuntimeCall::SubtensorModule(s) => is_staking_call(s),
+				_ => false,
+			},
 			Self::Registration => matches!(
 				c,
 				RuntimeCall::SubtensorModule(

@@ -10,9 +10,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
-
-import { freePort, nodeBinary, sleep } from './node.js';
+import { connect, freePort, nodeBinary, sleep } from './node.js';
 
 /**
  * The libp2p peer id of an ed25519 node key (64 hex digits), as the node derives it.
@@ -22,26 +20,6 @@ export function peerIdOf(binary, keyFile) {
   const out = spawnSync(binary, ['key', 'inspect-node-key', '--file', keyFile], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`inspect-node-key failed: ${out.stderr}`);
   return out.stdout.trim();
-}
-
-/** Connect polkadot.js to `url`, retrying until `deadline` (ms since epoch). */
-export async function connect(url, deadline, isAlive = () => true) {
-  for (;;) {
-    if (!isAlive()) throw new Error(`node at ${url} exited`);
-    if (Date.now() > deadline) throw new Error(`RPC did not come up at ${url}`);
-    try {
-      const provider = new WsProvider(url, false);
-      await provider.connect();
-      await new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error('connect timeout')), 2_000);
-        provider.on('connected', () => { clearTimeout(t); resolve(); });
-        provider.on('error', () => { clearTimeout(t); reject(new Error('connect error')); });
-      });
-      return await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
-    } catch {
-      await sleep(300);
-    }
-  }
 }
 
 /**

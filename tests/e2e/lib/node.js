@@ -53,27 +53,12 @@ export async function startDevNode(name, extraArgs = []) {
   let exited = null;
   child.on('exit', (code, signal) => { exited = { code, signal }; });
 
-  const url = `ws://127.0.0.1:${rpcPort}`;
-  const deadline = Date.now() + 180_000;
-  let api = null;
-  while (!api) {
-    if (exited) throw new Error(`node exited early (${JSON.stringify(exited)}); see logs/${name}.log`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`node RPC did not come up at ${url}; see logs/${name}.log`);
-    }
-    try {
-      const provider = new WsProvider(url, false);
-      await provider.connect();
-      await new Promise((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error('connect timeout')), 2_000);
-        provider.on('connected', () => { clearTimeout(t); resolve(); });
-        provider.on('error', () => { clearTimeout(t); reject(new Error('connect error')); });
-      });
-      api = await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
-    } catch {
-      await sleep(500);
-    }
+  let api;
+  try {
+    api = await connect(`ws://127.0.0.1:${rpcPort}`, Date.now() + 180_000, () => !exited);
+  } catch (e) {
+    if (!exited) child.kill('SIGKILL');
+    throw new Error(`${e.message}; see logs/${name}.log`);
   }
   return {
     api,
@@ -89,6 +74,29 @@ export async function startDevNode(name, extraArgs = []) {
       log.end();
     },
   };
+}
+
+/**
+ * Connect polkadot.js to `url`, retrying every 300 ms until `deadline` (ms since the epoch);
+ * gives up at once when `isAlive()` turns false (the node exited).
+ */
+export async function connect(url, deadline, isAlive = () => true) {
+  for (;;) {
+    if (!isAlive()) throw new Error(`node at ${url} exited early`);
+    if (Date.now() > deadline) throw new Error(`node RPC did not come up at ${url}`);
+    try {
+      const provider = new WsProvider(url, false);
+      await provider.connect();
+      await new Promise((resolve, reject) => {
+        const t = setTimeout(() => reject(new Error('connect timeout')), 2_000);
+        provider.on('connected', () => { clearTimeout(t); resolve(); });
+        provider.on('error', () => { clearTimeout(t); reject(new Error('connect error')); });
+      });
+      return await ApiPromise.create({ provider, throwOnConnect: true, noInitWarn: true });
+    } catch {
+      await sleep(300);
+    }
+  }
 }
 
 export function sleep(ms) {
