@@ -31,6 +31,7 @@ impl<T: Config> Pallet<T> {
 	/// - commit-reveal: `WeightCommits` queues non-empty, of registered hotkeys;
 	///   `NeuronCertificates` of registered hotkeys; the client-compatibility copies equal
 	///   `CommitRevealWeightsEnabled` and `RevealPeriodEpochs`.
+	/// - childkeys: see [`Self::check_childkey_invariants`];
 	/// - locks and root claims (`staking/locks.rs`): nothing writes them, so every lock and
 	///   root-claim item is empty and `RootClaimType` holds no entry (everyone is `Swap`); nor
 	///   is there a `MechanismEmissionSplit` (one mechanism per subnet).
@@ -141,6 +142,7 @@ impl<T: Config> Pallet<T> {
 		);
 
 		Self::check_stake_invariants(&added)?;
+		Self::check_childkey_invariants(&added)?;
 
 		for (hotkey, coldkey) in Owner::<T>::iter() {
 			ensure!(
@@ -251,6 +253,57 @@ impl<T: Config> Pallet<T> {
 					"staked plus pending alpha may not exceed SubnetAlphaOut"
 				);
 			}
+		}
+		Ok(())
+	}
+
+	/// Childkeys (`staking/children.rs`): `ChildKeys` and `ParentKeys` mirror each other link by
+	/// link with equal proportions, hold no empty list, no self link and no duplicate; a parent's
+	/// proportions sum to at most `u64::MAX`; no two-way link; `SubnetParentKeys` lists exactly
+	/// the parents with children; links and pending requests only on existing or dissolving
+	/// subnets, each pending request due in the block after its cooldown block.
+	fn check_childkey_invariants(added: &BTreeSet<NetUid>) -> Result<(), TryRuntimeError> {
+		let live = |netuid: &NetUid| {
+			added.contains(netuid) || DissolvingSubnets::<T>::contains_key(netuid)
+		};
+		for (parent, netuid, children) in ChildKeys::<T>::iter() {
+			ensure!(!children.is_empty(), "no empty ChildKeys list");
+			ensure!(live(&netuid) && netuid != ROOT_NETUID, "childkeys only on live subnets");
+			ensure!(SubnetParentKeys::<T>::contains_key(netuid, &parent), "parent indexed");
+			let total = children.iter().fold(0u128, |a, (p, _)| a.saturating_add(u128::from(*p)));
+			ensure!(total <= u128::from(u64::MAX), "a parent lends at most 100 %");
+			let my_parents = ParentKeys::<T>::get(&parent, netuid);
+			for (i, (p, child)) in children.iter().enumerate() {
+				ensure!(*child != parent, "no self link");
+				ensure!(
+					!children.iter().take(i).any(|(_, c)| c == child),
+					"no duplicate child"
+				);
+				ensure!(!my_parents.iter().any(|(_, q)| q == child), "no two-way link");
+				ensure!(
+					ParentKeys::<T>::get(child, netuid).iter().any(|(q, x)| x == &parent && q == p),
+					"every child link is mirrored in ParentKeys"
+				);
+			}
+		}
+		for (child, netuid, parents) in ParentKeys::<T>::iter() {
+			ensure!(!parents.is_empty(), "no empty ParentKeys list");
+			for (p, parent) in parents.iter() {
+				ensure!(
+					ChildKeys::<T>::get(parent, netuid).iter().any(|(q, c)| c == &child && q == p),
+					"every parent link is mirrored in ChildKeys"
+				);
+			}
+		}
+		for (netuid, parent) in SubnetParentKeys::<T>::iter_keys() {
+			ensure!(ChildKeys::<T>::contains_key(&parent, netuid), "indexed parents have children");
+		}
+		for (netuid, parent, (_, cooldown)) in PendingChildKeys::<T>::iter() {
+			ensure!(live(&netuid), "pending childkeys only on live subnets");
+			ensure!(
+				PendingChildKeysDue::<T>::contains_key(cooldown.saturating_add(1), (netuid, parent)),
+				"every pending request is due after its cooldown"
+			);
 		}
 		Ok(())
 	}

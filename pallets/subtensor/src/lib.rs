@@ -93,6 +93,7 @@ pub mod weights;
 pub use extension::{CustomTransactionError, SubtensorTransactionExtension};
 pub use issuance::RecycleTao;
 pub use pallet::*;
+pub use staking::{InheritedStake, TX_SET_CHILDKEY_TAKE, TX_SET_CHILDREN};
 pub use subnets::symbols::SYMBOLS;
 pub use substrate_fixed;
 pub use types::{
@@ -133,6 +134,18 @@ pub const MAX_SUBNET_LIMIT_BENCHMARKED: u16 = 128;
 /// itself): dissolving does work bounded by this, whatever the number of stakers; the rest
 /// continues in the next blocks' `on_initialize`.
 pub const DISSOLVE_POSITIONS_PER_BLOCK: u32 = 64;
+
+/// Most children a hotkey may have on a subnet (the reference's 5).
+pub const MAX_CHILDREN: u32 = 5;
+
+/// Most parents a hotkey may have on a subnet. The reference has no bound; here every UID's
+/// parents are read at each epoch, so the number is bounded to bound that work. When a child's
+/// list is full, a new parent with more stake weight on the subnet takes the place of the
+/// weakest one; otherwise that link is not made (`set_children`).
+pub const MAX_PARENTS: u32 = 8;
+
+/// Least blocks between two `set_children` of one hotkey on one subnet (the reference's 150).
+pub const SET_CHILDREN_RATE_LIMIT: u64 = 150;
 
 /// The weight of removing one `StakingOperationRateLimiter` mark in `on_finalize` (a read and a
 /// write), added to the weight of every call that makes a mark.
@@ -219,6 +232,12 @@ pub mod pallet {
 	/// A hotkey's unrevealed weight commits on a subnet, oldest first. Encodes as the
 	/// reference's `VecDeque` (compact length, then the items).
 	pub type WeightCommitQueue = BoundedVec<WeightCommit, MaxUnrevealedCommits>;
+	/// A parent's children: `(proportion, child)`, at most [`crate::MAX_CHILDREN`].
+	pub type ChildList<T> =
+		BoundedVec<(u64, <T as frame_system::Config>::AccountId), ConstU32<{ crate::MAX_CHILDREN }>>;
+	/// A child's parents: `(proportion, parent)`, at most [`crate::MAX_PARENTS`].
+	pub type ParentList<T> =
+		BoundedVec<(u64, <T as frame_system::Config>::AccountId), ConstU32<{ crate::MAX_PARENTS }>>;
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -486,6 +505,20 @@ pub mod pallet {
 		} else {
 			216_000
 		}
+	}
+	/// `PendingChildKeyCooldown`: 7,200 blocks (one day; 15 with the `fast-blocks` feature).
+	#[pallet::type_value]
+	pub fn DefaultPendingChildKeyCooldown() -> u64 {
+		if cfg!(feature = "fast-blocks") {
+			15
+		} else {
+			7_200
+		}
+	}
+	/// `MaxChildkeyTake`: 11_796 / 65535 ≈ 18 %.
+	#[pallet::type_value]
+	pub fn DefaultMaxChildkeyTake() -> u16 {
+		11_796
 	}
 	/// `MechanismCountCurrent`: one mechanism per subnet.
 	#[pallet::type_value]
@@ -800,6 +833,110 @@ pub mod pallet {
 		T::AccountId,
 		u64,
 		OptionQuery,
+	>;
+
+	// ---- childkeys (owner: src/staking/children.rs) ----
+
+	/// A parent's children on a subnet: `(parent, NetUid) → [(proportion, child)]`, proportions
+	/// u64 fractions summing to at most `u64::MAX`, at most [`crate::MAX_CHILDREN`] entries.
+	/// Absent when the parent has none. Kept consistent with `ParentKeys` (`do_try_state`).
+	#[pallet::storage]
+	pub type ChildKeys<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Identity,
+		NetUid,
+		ChildList<T>,
+		ValueQuery,
+	>;
+
+	/// A child's parents on a subnet: `(child, NetUid) → [(proportion, parent)]`, at most
+	/// [`crate::MAX_PARENTS`] entries (see `set_children` for what happens when full).
+	#[pallet::storage]
+	pub type ParentKeys<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Identity,
+		NetUid,
+		ParentList<T>,
+		ValueQuery,
+	>;
+
+	/// Children a parent has asked for and that apply after the cooldown:
+	/// `(NetUid, parent) → ([(proportion, child)], cooldown block)`. Applied in the first block
+	/// after the cooldown block; an empty list revokes every child.
+	#[pallet::storage]
+	pub type PendingChildKeys<T: Config> = StorageDoubleMap<
+		_,
+		Identity,
+		NetUid,
+		Blake2_128Concat,
+		T::AccountId,
+		(ChildList<T>, u64),
+		OptionQuery,
+	>;
+
+	/// Where `on_initialize` finds the pending children due in a block:
+	/// `(block, (NetUid, parent)) → ()`. An entry whose `PendingChildKeys` was replaced by a
+	/// later request (with another cooldown block) is skipped.
+	#[pallet::storage]
+	pub type PendingChildKeysDue<T: Config> = StorageDoubleMap<
+		_,
+		Identity,
+		u64,
+		Blake2_128Concat,
+		(NetUid, T::AccountId),
+		(),
+		OptionQuery,
+	>;
+
+	/// Parents with children on a subnet: `(NetUid, parent) → ()`, present exactly when
+	/// `ChildKeys(parent, netuid)` is; how a dissolved subnet's links are found without
+	/// scanning other subnets.
+	#[pallet::storage]
+	pub type SubnetParentKeys<T: Config> =
+		StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, (), OptionQuery>;
+
+	/// Blocks between `set_children` and its effect (7,200; 15 with `fast-blocks`).
+	#[pallet::storage]
+	pub type PendingChildKeyCooldown<T> =
+		StorageValue<_, u64, ValueQuery, DefaultPendingChildKeyCooldown>;
+
+	/// A hotkey's childkey take on a subnet, a u16 proportion of what its parents' stake earns
+	/// through it: `(hotkey, NetUid) → u16` (0 until set).
+	#[pallet::storage]
+	pub type ChildkeyTake<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, u16, ValueQuery>;
+
+	/// Largest childkey take (11_796 ≈ 18 %).
+	#[pallet::storage]
+	pub type MaxChildkeyTake<T> = StorageValue<_, u16, ValueQuery, DefaultMaxChildkeyTake>;
+
+	/// Smallest childkey take (0).
+	#[pallet::storage]
+	pub type MinChildkeyTake<T> = StorageValue<_, u16, ValueQuery>;
+
+	/// Least blocks between a childkey take change and a take increase of the same hotkey on
+	/// the same subnet (216,000; 5 with `fast-blocks`).
+	#[pallet::storage]
+	pub type TxChildkeyTakeRateLimit<T> =
+		StorageValue<_, u64, ValueQuery, DefaultTxDelegateTakeRateLimit>;
+
+	/// Block of a hotkey's last rate-limited transaction on a subnet, by kind:
+	/// `(hotkey, NetUid, kind) → block`; kinds as the reference: 0 `set_children`, 1
+	/// `set_childkey_take`.
+	#[pallet::storage]
+	pub type TransactionKeyLastBlock<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Identity, NetUid>,
+			NMapKey<Identity, u16>,
+		),
+		u64,
+		ValueQuery,
 	>;
 
 	// ---- stake locks and root claims (owner: src/staking/locks.rs) ----
@@ -1528,6 +1665,26 @@ pub mod pallet {
 		BatchCompletedWithErrors(),
 		/// One item of a batch failed: `(netuid, error)`.
 		BatchWeightItemFailed(NetUid, DispatchError),
+		/// A hotkey asked for children, applied after the cooldown: `(hotkey, netuid, cooldown
+		/// block, [(proportion, child)])`.
+		SetChildrenScheduled(T::AccountId, NetUid, u64, Vec<(u64, T::AccountId)>),
+		/// A hotkey's children took effect: `(hotkey, netuid, [(proportion, child)])`, the
+		/// children actually linked.
+		SetChildren(T::AccountId, NetUid, Vec<(u64, T::AccountId)>),
+		/// A child's parent list was full and a parent with more stake weight replaced the
+		/// weakest: `(child, netuid, removed parent, new parent)`.
+		ParentKeyReplaced(T::AccountId, NetUid, T::AccountId, T::AccountId),
+		/// A child's parent list was full of parents with at least as much stake weight, so the
+		/// link was not made: `(parent, netuid, child)`.
+		ChildKeyNotLinked(T::AccountId, NetUid, T::AccountId),
+		/// A hotkey's childkey take was set: `(hotkey, take)`.
+		ChildKeyTakeSet(T::AccountId, u16),
+		/// `TxChildkeyTakeRateLimit` was set: `(blocks)`.
+		TxChildKeyTakeRateLimitSet(u64),
+		/// `MinChildkeyTake` was set.
+		MinChildKeyTakeSet(u16),
+		/// `MaxChildkeyTake` was set.
+		MaxChildKeyTakeSet(u16),
 		/// `RevealPeriodEpochs` was set: `(netuid, epochs)`.
 		CommitRevealPeriodsSet(NetUid, u64),
 		/// The miners of a subnet were paid their incentive at an epoch:
@@ -1693,7 +1850,9 @@ pub mod pallet {
 		RegistrationPriceLimitExceeded,
 		/// `set_tempo`: the tempo is outside [`crate::MIN_TEMPO`, `crate::MAX_TEMPO`].
 		TempoOutOfBounds,
-		/// `set_tempo`: the owner changed the tempo fewer than [`crate::MIN_TEMPO`] blocks ago.
+		/// `set_tempo`: the owner changed the tempo fewer than [`crate::MIN_TEMPO`] blocks ago;
+		/// `set_children`: the hotkey set children on the subnet fewer than
+		/// [`crate::SET_CHILDREN_RATE_LIMIT`] blocks ago.
 		TxRateLimitExceeded,
 		/// `recycle_alpha` / `burn_alpha`: root stake is TAO and cannot be recycled or burned.
 		CannotBurnOrRecycleOnRootSubnet,
@@ -1722,6 +1881,25 @@ pub mod pallet {
 		RevealPeriodTooSmall,
 		/// The TLS certificate is empty or longer than 65 bytes (algorithm byte + 64-byte key).
 		InvalidCertificate,
+		/// `set_children`: a child is the parent hotkey itself.
+		InvalidChild,
+		/// `set_children`: a child appears twice.
+		DuplicateChild,
+		/// `set_children`: more than [`crate::MAX_CHILDREN`] children.
+		TooManyChildren,
+		/// `set_children`: the proportions sum to more than `u64::MAX` (more than 100 %).
+		ProportionOverflow,
+		/// `set_children`: a child is one of the hotkey's parents on the subnet (a two-way link).
+		ChildParentInconsistency,
+		/// `set_children`: the hotkey's stake is below `StakeThreshold` (and it is not the
+		/// subnet owner's hotkey); revoking (an empty list) is always allowed.
+		NotEnoughStakeToSetChildkeys,
+		/// `set_childkey_take`: the take is outside `[MinChildkeyTake, MaxChildkeyTake]`;
+		/// `sudo_set_min/max_childkey_take`: the minimum would exceed the maximum.
+		InvalidChildkeyTake,
+		/// `set_childkey_take`: an increase fewer than `TxChildkeyTakeRateLimit` blocks after the
+		/// hotkey's last change on the subnet.
+		TxChildkeyTakeRateLimitExceeded,
 	}
 
 	/// Genesis configuration.
@@ -1784,7 +1962,8 @@ pub mod pallet {
 		/// Step 5: the moving price of every subnet that emits (§3.9).
 		///
 		/// Then the payout of dissolved subnets continues, at most
-		/// [`crate::DISSOLVE_POSITIONS_PER_BLOCK`] stake positions per block.
+		/// [`crate::DISSOLVE_POSITIONS_PER_BLOCK`] stake positions per block, and the childkeys
+		/// whose cooldown ended take effect.
 		///
 		/// The weight is the benchmarked cost of each part for the work actually done: the
 		/// subnets visited, the subnets that emitted, and one epoch per subnet that ran one,
@@ -1798,6 +1977,7 @@ pub mod pallet {
 			let epochs = Self::drain_pending();
 			let moving = Self::update_moving_prices(&emitting_subnets);
 			let (paid, dissolving) = Self::continue_dissolving();
+			let children_applied = Self::apply_due_children(Self::current_block());
 			epochs.into_iter().fold(
 				T::WeightInfo::adjust_registration_terms(subnets)
 					.saturating_add(T::WeightInfo::run_coinbase(emitting))
@@ -1807,8 +1987,17 @@ pub mod pallet {
 					.saturating_add(
 						T::DbWeight::get().reads(u64::from(dissolving).saturating_add(1)),
 					)
-					.saturating_add(T::WeightInfo::pay_dissolved_stakers(paid)),
-				|w, n| w.saturating_add(T::WeightInfo::epoch(u32::from(n))),
+					.saturating_add(T::WeightInfo::pay_dissolved_stakers(paid))
+					// The due list, and each application (paid for by its `set_children`).
+					.saturating_add(T::DbWeight::get().reads(1))
+					.saturating_add(
+						T::WeightInfo::apply_pending_children()
+							.saturating_mul(u64::from(children_applied)),
+					),
+				|w, (n, childkey_reads)| {
+					w.saturating_add(T::WeightInfo::epoch(u32::from(n)))
+						.saturating_add(T::DbWeight::get().reads(u64::from(childkey_reads)))
+				},
 			)
 		}
 
@@ -2773,6 +2962,106 @@ pub mod pallet {
 			.ok_or(Error::<T>::InvalidIdentity)?;
 			let scanned = Self::do_set_identity(&coldkey, identity)?;
 			Ok(Some(T::WeightInfo::set_identity(scanned)).into())
+		}
+
+		/// Give `hotkey`'s stake weight on `netuid` to `children` in the given proportions
+		/// (u64 fractions of `u64::MAX`), replacing its previous children; an empty list revokes
+		/// them. Takes effect in the first block after `PendingChildKeyCooldown` blocks
+		/// (immediately on a subnet that has not started); a later call before then replaces the
+		/// request. Each child then validates with its own stake plus its parents' proportions of
+		/// theirs, and pays each parent back its share of the dividends, less its childkey take.
+		/// A child whose parent list is full ([`crate::MAX_PARENTS`]) takes the new parent only in
+		/// place of a parent with less stake weight ([`Event::ParentKeyReplaced`],
+		/// [`Event::ChildKeyNotLinked`]).
+		///
+		/// - Origin: signed by the hotkey's owner coldkey.
+		/// - Emits: [`Event::SetChildrenScheduled`], then [`Event::SetChildren`] when applied.
+		/// - Errors: [`Error::RegistrationNotPermittedOnRootSubnet`], [`Error::SubnetNotExists`],
+		///   [`Error::HotKeyAccountNotExists`], [`Error::NonAssociatedColdKey`],
+		///   [`Error::TxRateLimitExceeded`] (once per [`crate::SET_CHILDREN_RATE_LIMIT`] blocks per
+		///   hotkey and subnet), [`Error::TooManyChildren`], [`Error::InvalidChild`] (the hotkey
+		///   itself), [`Error::DuplicateChild`], [`Error::ChildParentInconsistency`] (a child that
+		///   is the hotkey's parent), [`Error::ProportionOverflow`],
+		///   [`Error::NotEnoughStakeToSetChildkeys`] (own stake weight below `StakeThreshold`,
+		///   unless the hotkey is the subnet owner's).
+		/// - Weight: the call and, paid now, its application in a later block.
+		#[pallet::call_index(67)]
+		#[pallet::weight(T::WeightInfo::set_children().saturating_add(T::WeightInfo::apply_pending_children()))]
+		pub fn set_children(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: NetUid,
+			children: Vec<(u64, T::AccountId)>,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_set_children(&coldkey, &hotkey, netuid, children)
+		}
+
+		/// Set `hotkey`'s childkey take on `netuid`: the u16 proportion of what its parents'
+		/// stake earns through it that it keeps (from parents of other coldkeys). Increases at
+		/// most once per `TxChildkeyTakeRateLimit` blocks after any change.
+		///
+		/// - Origin: signed by the hotkey's owner coldkey.
+		/// - Emits: [`Event::ChildKeyTakeSet`].
+		/// - Errors: [`Error::SubnetNotExists`], [`Error::HotKeyAccountNotExists`],
+		///   [`Error::NonAssociatedColdKey`], [`Error::InvalidChildkeyTake`] (outside
+		///   `[MinChildkeyTake, MaxChildkeyTake]`), [`Error::TxChildkeyTakeRateLimitExceeded`].
+		#[pallet::call_index(75)]
+		#[pallet::weight(T::WeightInfo::set_childkey_take())]
+		pub fn set_childkey_take(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: NetUid,
+			take: u16,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_set_childkey_take(&coldkey, &hotkey, netuid, take)
+		}
+
+		/// Set `TxChildkeyTakeRateLimit` (blocks).
+		///
+		/// - Origin: root.
+		/// - Emits: [`Event::TxChildKeyTakeRateLimitSet`].
+		#[pallet::call_index(69)]
+		#[pallet::weight(T::WeightInfo::sudo_set_childkey_take_param())]
+		pub fn sudo_set_tx_childkey_take_rate_limit(
+			origin: OriginFor<T>,
+			tx_rate_limit: u64,
+		) -> DispatchResult {
+			ensure_root(origin)?;
+			TxChildkeyTakeRateLimit::<T>::put(tx_rate_limit);
+			Self::deposit_event(Event::TxChildKeyTakeRateLimitSet(tx_rate_limit));
+			Ok(())
+		}
+
+		/// Set `MinChildkeyTake`.
+		///
+		/// - Origin: root.
+		/// - Emits: [`Event::MinChildKeyTakeSet`].
+		/// - Errors: [`Error::InvalidChildkeyTake`] (above `MaxChildkeyTake`).
+		#[pallet::call_index(76)]
+		#[pallet::weight(T::WeightInfo::sudo_set_childkey_take_param())]
+		pub fn sudo_set_min_childkey_take(origin: OriginFor<T>, take: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(take <= MaxChildkeyTake::<T>::get(), Error::<T>::InvalidChildkeyTake);
+			MinChildkeyTake::<T>::put(take);
+			Self::deposit_event(Event::MinChildKeyTakeSet(take));
+			Ok(())
+		}
+
+		/// Set `MaxChildkeyTake`.
+		///
+		/// - Origin: root.
+		/// - Emits: [`Event::MaxChildKeyTakeSet`].
+		/// - Errors: [`Error::InvalidChildkeyTake`] (below `MinChildkeyTake`).
+		#[pallet::call_index(77)]
+		#[pallet::weight(T::WeightInfo::sudo_set_childkey_take_param())]
+		pub fn sudo_set_max_childkey_take(origin: OriginFor<T>, take: u16) -> DispatchResult {
+			ensure_root(origin)?;
+			ensure!(take >= MinChildkeyTake::<T>::get(), Error::<T>::InvalidChildkeyTake);
+			MaxChildkeyTake::<T>::put(take);
+			Self::deposit_event(Event::MaxChildKeyTakeSet(take));
+			Ok(())
 		}
 	}
 }

@@ -85,6 +85,10 @@ pub trait WeightInfo {
 	fn reveal_weights() -> Weight;
 	fn batch_reveal_weights(n: u32, ) -> Weight;
 	fn serve_axon_tls() -> Weight;
+	fn set_children() -> Weight;
+	fn apply_pending_children() -> Weight;
+	fn set_childkey_take() -> Weight;
+	fn sudo_set_childkey_take_param() -> Weight;
 }
 
 /// Measured weights, with the database costs of the runtime it runs in.
@@ -1795,6 +1799,32 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	// Childkeys: hand-written, provisional until the next frame-omni-bencher run (benchmarks
+	// `set_children`, `apply_pending_children`, `set_childkey_take` exist in `benchmarking.rs`).
+	/// Checks (subnet, owner, rate limit, the hotkey's parents, its stake weight, threshold,
+	/// owner hotkey, start call, previous request, cooldown) and the request's three writes.
+	fn set_children() -> Weight {
+		Weight::from_parts(60_000_000, 2_000)
+			.saturating_add(T::DbWeight::get().reads(13_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// The worst application: 5 old children unlinked, 5 new ones each with a full parent list
+	/// (8 parents' stake weights read, the weakest replaced and unlinked from its own children).
+	fn apply_pending_children() -> Weight {
+		Weight::from_parts(250_000_000, 12_000)
+			.saturating_add(T::DbWeight::get().reads(100_u64))
+			.saturating_add(T::DbWeight::get().writes(24_u64))
+	}
+	fn set_childkey_take() -> Weight {
+		Weight::from_parts(30_000_000, 1_000)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	fn sudo_set_childkey_take_param() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with ParityDB's costs, for tests and mock runtimes.
@@ -2049,5 +2079,31 @@ impl WeightInfo for () {
 		Weight::from_parts(40_000_000, 3549)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	// Childkeys: hand-written, provisional until the next frame-omni-bencher run (benchmarks
+	// `set_children`, `apply_pending_children`, `set_childkey_take` exist in `benchmarking.rs`).
+	/// Checks (subnet, owner, rate limit, the hotkey's parents, its stake weight, threshold,
+	/// owner hotkey, start call, previous request, cooldown) and the request's three writes.
+	fn set_children() -> Weight {
+		Weight::from_parts(60_000_000, 2_000)
+			.saturating_add(ParityDbWeight::get().reads(13_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	/// The worst application: 5 old children unlinked, 5 new ones each with a full parent list
+	/// (8 parents' stake weights read, the weakest replaced and unlinked from its own children).
+	fn apply_pending_children() -> Weight {
+		Weight::from_parts(250_000_000, 12_000)
+			.saturating_add(ParityDbWeight::get().reads(100_u64))
+			.saturating_add(ParityDbWeight::get().writes(24_u64))
+	}
+	fn set_childkey_take() -> Weight {
+		Weight::from_parts(30_000_000, 1_000)
+			.saturating_add(ParityDbWeight::get().reads(7_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn sudo_set_childkey_take_param() -> Weight {
+		Weight::from_parts(10_000_000, 0)
+			.saturating_add(ParityDbWeight::get().reads(1_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 }

@@ -19,12 +19,14 @@
 //! * [`registration`]: subnet lock cost, neuron burn adjustment;
 //! * [`share_pool`]: stake shares of a hotkey's pool;
 //! * [`returns`]: a validator's daily dividends and return per 1000 TAO staked;
-//! * [`split`]: largest-remainder pro-rata split.
+//! * [`split`]: largest-remainder pro-rata split;
+//! * [`childkeys`]: stake a parent lends its children, and the dividends it takes back.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
 extern crate alloc;
 
+pub mod childkeys;
 pub mod emission;
 mod error;
 pub mod fixed;

@@ -8,7 +8,7 @@
 //! Alpha that cannot be paid (rounding dust, an epoch without any stake) is recycled.
 
 use crate::{staking::PlacedBy, *};
-use alloc::vec::Vec;
+use alloc::{collections::BTreeMap, vec::Vec};
 use subtensor_math::yuma::EpochOutputs;
 
 /// The four pending amounts of a subnet, taken at its epoch.
@@ -33,8 +33,9 @@ fn pro_rata(amount: u64, part: u128, whole: u128) -> u64 {
 impl<T: Config> Pallet<T> {
 	/// Block step 4, second half (economics.md §4.6): every subnet but root counts the blocks
 	/// since its last epoch; those whose epoch is due run it and pay out their pending
-	/// emission. Returns the number of UIDs of each epoch that ran (for the weight).
-	pub(crate) fn drain_pending() -> Vec<u16> {
+	/// emission. Returns, for each epoch that ran, its number of UIDs and the childkey reads it
+	/// made (for the weight).
+	pub(crate) fn drain_pending() -> Vec<(u16, u32)> {
 		let block = Self::current_block();
 		let mut ran = Vec::new();
 		let subnets: Vec<NetUid> = NetworksAdded::<T>::iter()
@@ -52,20 +53,25 @@ impl<T: Config> Pallet<T> {
 				root: PendingRootAlphaDivs::<T>::take(netuid),
 				owner_cut: PendingOwnerCut::<T>::take(netuid),
 			};
-			ran.push(SubnetworkN::<T>::get(netuid));
-			Self::distribute_emission(netuid, pending);
+			let n = SubnetworkN::<T>::get(netuid);
+			let childkey_reads = Self::distribute_emission(netuid, pending);
+			ran.push((n, childkey_reads));
 			BlocksSinceLastStep::<T>::insert(netuid, 0);
 			LastMechansimStepBlock::<T>::insert(netuid, block);
 		}
 		ran
 	}
 
-	/// Run the epoch of `netuid` and pay `pending` out (economics.md §4.7).
-	pub(crate) fn distribute_emission(netuid: NetUid, pending: Pending) {
+	/// Run the epoch of `netuid` and pay `pending` out (economics.md §4.7). Returns the storage
+	/// reads childkeys added (parent links in the epoch's stakes and in the dividend split).
+	pub(crate) fn distribute_emission(netuid: NetUid, pending: Pending) -> u32 {
 		let total = pending.server.saturating_add(pending.validator).saturating_add(pending.root);
-		let (inputs, outputs) = Self::run_epoch(netuid, total);
+		let (_inputs, outputs, parents_read) = Self::run_epoch(netuid, total);
 		let hotkeys = Self::epoch_hotkeys(netuid);
-		// The dividend records are this epoch's (at most one entry per UID that earned any).
+		// Two stake reads per parent link, and each UID's two link lists.
+		let mut childkey_reads =
+			parents_read.saturating_mul(2).saturating_add(len_u32(hotkeys.len()).saturating_mul(2));
+		// The dividend records are this epoch's (one entry per UID or parent that earned any).
 		let _ = AlphaDividendsPerSubnet::<T>::clear_prefix(netuid, u32::MAX, None);
 		let _ = TaoDividendsPerSubnet::<T>::clear_prefix(netuid, u32::MAX, None);
 		let mut recycle: u64 = 0;
@@ -95,38 +101,59 @@ impl<T: Config> Pallet<T> {
 			pending.validator.saturating_add(pending.server)
 		};
 
-		// Dividends: each validator's share is split into an alpha part and a root part in the
-		// ratio alpha stake : TaoWeight × root stake; the validator pot is shared pro rata to
-		// the alpha parts, root's pending alpha pro rata to the root parts.
+		// Dividends (§4.7 steps 3–4). First each validator's share is split with its parents
+		// (childkeys; the whole share stays with it when it has none), then each recipient's
+		// part is split into an alpha part and a root part in the ratio of its own alpha stake :
+		// TaoWeight × its own root stake; the validator pot is shared pro rata to the alpha
+		// parts (the childkey burn counts as an alpha part paid to nobody, so it is recycled),
+		// root's pending alpha pro rata to the root parts.
+		let mut shares: BTreeMap<T::AccountId, u64> = BTreeMap::new();
+		let mut burned: u64 = 0;
+		for (hotkey, &d) in hotkeys.iter().zip(outputs.validator_emission.iter()) {
+			let Some(hotkey) = hotkey else { continue };
+			if d == 0 {
+				continue;
+			}
+			let (parts, burn) = Self::split_dividend(hotkey, netuid, d);
+			// Parent links of this validator: each parent's stakes and owner.
+			childkey_reads = childkey_reads
+				.saturating_add(len_u32(parts.len().saturating_sub(1)).saturating_mul(3));
+			burned = burned.saturating_add(burn);
+			for (recipient, amount) in parts {
+				let entry = shares.entry(recipient).or_insert(0);
+				*entry = entry.saturating_add(amount);
+			}
+		}
 		let tao_weight = u128::from(TaoWeight::<T>::get());
-		let parts: Vec<(u128, u128)> = outputs
-			.validator_emission
-			.iter()
-			.zip(inputs.alpha_stake.iter().zip(inputs.root_stake.iter()))
-			.map(|(&d, (&alpha, &root))| {
+		let parts: Vec<(T::AccountId, u128, u128)> = shares
+			.into_iter()
+			.map(|(hotkey, d)| {
+				let alpha = TotalHotkeyAlpha::<T>::get(&hotkey, netuid);
+				let root = TotalHotkeyAlpha::<T>::get(&hotkey, ROOT_NETUID);
 				let root_w = u128::from(root)
 					.saturating_mul(tao_weight)
 					.checked_div(u128::from(u64::MAX))
 					.unwrap_or(0);
 				let whole = u128::from(alpha).saturating_add(root_w);
 				let rd = u128::from(d).saturating_mul(root_w).checked_div(whole).unwrap_or(0);
-				(u128::from(d).saturating_sub(rd), rd)
+				(hotkey, u128::from(d).saturating_sub(rd), rd)
 			})
 			.collect();
-		let sum_ad = parts.iter().fold(0u128, |a, p| a.saturating_add(p.0));
-		let sum_rd = parts.iter().fold(0u128, |a, p| a.saturating_add(p.1));
+		let sum_ad = parts
+			.iter()
+			.fold(u128::from(burned), |a, p| a.saturating_add(p.1));
+		let sum_rd = parts.iter().fold(0u128, |a, p| a.saturating_add(p.2));
 		let mut paid_dividends: u64 = 0;
 		let mut root_parts: Vec<(T::AccountId, u128)> = Vec::new();
-		for (hotkey, &(ad, rd)) in hotkeys.iter().zip(parts.iter()) {
-			let Some(hotkey) = hotkey else { continue };
+		for (hotkey, ad, rd) in parts {
 			let alpha_div = pro_rata(validator_pot, ad, sum_ad);
 			if alpha_div > 0 {
-				Self::pay_validator_dividend(hotkey, netuid, alpha_div);
+				Self::pay_validator_dividend(&hotkey, netuid, alpha_div);
 				paid_dividends = paid_dividends.saturating_add(alpha_div);
-				AlphaDividendsPerSubnet::<T>::insert(netuid, hotkey, alpha_div);
+				AlphaDividendsPerSubnet::<T>::insert(netuid, &hotkey, alpha_div);
 			}
 			if rd > 0 {
-				root_parts.push((hotkey.clone(), rd));
+				root_parts.push((hotkey, rd));
 			}
 		}
 		recycle = recycle.saturating_add(validator_pot.saturating_sub(paid_dividends));
@@ -142,6 +169,7 @@ impl<T: Config> Pallet<T> {
 			netuid,
 			emissions: outputs.server_emission,
 		});
+		childkey_reads
 	}
 
 	/// Pay each miner's `server_emission` (capped by the `server` pool), returning what was

@@ -32,22 +32,34 @@ impl<T: Config> Pallet<T> {
 		(0..SubnetworkN::<T>::get(netuid)).map(|uid| Keys::<T>::get(netuid, uid)).collect()
 	}
 
-	/// The epoch's inputs for `netuid`, read from storage (yuma.md §2). Stake is the hotkey's
-	/// own alpha and root stake (this chain has no childkeys).
+	/// The epoch's inputs for `netuid`, read from storage (yuma.md §2). Stake is each hotkey's
+	/// inherited alpha and root stake (its own, less what it lends its children, plus what its
+	/// parents lend it: `staking/children.rs`).
 	pub fn epoch_inputs(netuid: NetUid) -> EpochInputs {
+		Self::epoch_inputs_counted(netuid).0
+	}
+
+	/// [`Self::epoch_inputs`] and the number of parent links read (for the weight).
+	fn epoch_inputs_counted(netuid: NetUid) -> (EpochInputs, u32) {
 		let n = SubnetworkN::<T>::get(netuid);
 		let len = usize::from(n);
 		let hotkeys = Self::epoch_hotkeys(netuid);
-		let stake_on = |net: NetUid| -> Vec<u64> {
-			hotkeys
-				.iter()
-				.map(|h| h.as_ref().map(|h| TotalHotkeyAlpha::<T>::get(h, net)).unwrap_or(0))
-				.collect()
-		};
-		EpochInputs {
+		let mut alpha_stake = Vec::with_capacity(len);
+		let mut root_stake = Vec::with_capacity(len);
+		let mut parents_read: u32 = 0;
+		for hotkey in &hotkeys {
+			let stake = hotkey
+				.as_ref()
+				.map(|h| Self::inherited_stake(h, netuid))
+				.unwrap_or_default();
+			alpha_stake.push(stake.alpha);
+			root_stake.push(stake.root);
+			parents_read = parents_read.saturating_add(stake.parents_read);
+		}
+		let inputs = EpochInputs {
 			n,
-			alpha_stake: stake_on(netuid),
-			root_stake: stake_on(ROOT_NETUID),
+			alpha_stake,
+			root_stake,
 			validator_permit: padded(ValidatorPermit::<T>::get(netuid).into_inner(), len),
 			last_update: padded(LastUpdate::<T>::get(netuid).into_inner(), len),
 			block_at_registration: (0..n)
@@ -56,7 +68,8 @@ impl<T: Config> Pallet<T> {
 			weights: (0..n).map(|uid| Weights::<T>::get(netuid, uid).into_inner()).collect(),
 			bonds: (0..n).map(|uid| Bonds::<T>::get(netuid, uid).into_inner()).collect(),
 			commit_block: Self::commit_blocks(netuid, &hotkeys),
-		}
+		};
+		(inputs, parents_read)
 	}
 
 	/// The epoch's parameters for `netuid` at the current block, distributing `rao_emission`.
@@ -94,15 +107,18 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Run the epoch of `netuid` over `rao_emission` alpha and write its outputs. Returns the
-	/// outputs (for the payout) and the inputs' stakes.
-	pub(crate) fn run_epoch(netuid: NetUid, rao_emission: u64) -> (EpochInputs, EpochOutputs) {
-		let inputs = Self::epoch_inputs(netuid);
+	/// outputs (for the payout), the inputs' stakes and the parent links read (for the weight).
+	pub(crate) fn run_epoch(
+		netuid: NetUid,
+		rao_emission: u64,
+	) -> (EpochInputs, EpochOutputs, u32) {
+		let (inputs, parents_read) = Self::epoch_inputs_counted(netuid);
 		let outputs = yuma::epoch(&inputs, &Self::yuma_params(netuid, rao_emission));
 		Self::persist_epoch(netuid, &outputs);
 		// Counted after the inputs were read: until now commit-reveal saw this epoch through its
 		// look-ahead (`current_epoch_with_lookahead`), as the reference does.
 		SubnetEpochIndex::<T>::mutate(netuid, |e| *e = e.saturating_add(1));
-		(inputs, outputs)
+		(inputs, outputs, parents_read)
 	}
 
 	/// Write an epoch's outputs (yuma.md §4.12). Vectors longer than the bound cannot occur

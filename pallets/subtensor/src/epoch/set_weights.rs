@@ -189,17 +189,12 @@ impl<T: Config> Pallet<T> {
 		Self::deposit_event(Event::BatchWeightItemFailed(netuid, e));
 	}
 
-	/// The stake that counts for a hotkey's weight on `netuid`: its alpha plus `TaoWeight` ×
-	/// its root stake (RAO, u128 so that nothing saturates).
+	/// The stake that counts for a hotkey's weight on `netuid`: its inherited alpha plus
+	/// `TaoWeight` × its inherited root stake (after childkeys; RAO, u128 so that nothing
+	/// saturates).
 	pub fn stake_weight_of(hotkey: &T::AccountId, netuid: NetUid) -> u128 {
-		let alpha = u128::from(TotalHotkeyAlpha::<T>::get(hotkey, netuid));
-		let root = u128::from(TotalHotkeyAlpha::<T>::get(hotkey, ROOT_NETUID));
-		// root · w / u64::MAX with w ≤ u64::MAX: at most `root`.
-		let weighted = root
-			.saturating_mul(u128::from(TaoWeight::<T>::get()))
-			.checked_div(u128::from(u64::MAX))
-			.unwrap_or(0);
-		alpha.saturating_add(weighted)
+		let stake = Self::inherited_stake(hotkey, netuid);
+		subtensor_math::childkeys::stake_weight(stake.alpha, stake.root, TaoWeight::<T>::get())
 	}
 
 	/// Whether every weight, normalised to sum 1, is at most `limit / 65535`; `limit = 65535`

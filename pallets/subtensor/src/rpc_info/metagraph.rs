@@ -144,8 +144,8 @@ impl<T: Config> UidView<T> {
 			.collect()
 	}
 
-	/// Per UID: (alpha staked to the hotkey here, its root TAO stake, the stake the epoch counts
-	/// = alpha + `TaoWeight` × root, capped at `u64::MAX`). Computed once.
+	/// Per UID, after childkeys as the epoch counts them: (alpha of the hotkey here, its root
+	/// TAO, alpha + `TaoWeight` × root, capped at `u64::MAX`). Computed once.
 	pub fn stakes(&mut self) -> (PerUid, PerUid, PerUid) {
 		if let Some(stakes) = &self.stakes {
 			return stakes.clone();
@@ -154,9 +154,14 @@ impl<T: Config> UidView<T> {
 		let mut tao = Vec::with_capacity(self.n);
 		let mut total = Vec::with_capacity(self.n);
 		for hotkey in &self.hotkeys {
-			alpha.push(Compact(TotalHotkeyAlpha::<T>::get(hotkey, self.netuid)));
-			tao.push(Compact(TotalHotkeyAlpha::<T>::get(hotkey, ROOT_NETUID)));
-			let weight = Pallet::<T>::stake_weight_of(hotkey, self.netuid);
+			let stake = Pallet::<T>::inherited_stake(hotkey, self.netuid);
+			alpha.push(Compact(stake.alpha));
+			tao.push(Compact(stake.root));
+			let weight = subtensor_math::childkeys::stake_weight(
+				stake.alpha,
+				stake.root,
+				TaoWeight::<T>::get(),
+			);
 			total.push(Compact(u64::try_from(weight).unwrap_or(u64::MAX)));
 		}
 		let stakes = (alpha, tao, total);

@@ -6,15 +6,17 @@
 //! This module owns `TotalHotkeyAlpha`, `TotalHotkeyShares`, `Alpha`, `StakingHotkeys`,
 //! `ReceivedStakeHotkeys`, `SubnetStakePositions`, `Delegates`, `LastTxBlockDelegateTake`,
 //! `TxDelegateTakeRateLimit`, `StakingOperationRateLimiter` and `LastColdkeyHotkeyStakeBlock`;
-//! `locks.rs` owns the (empty) stake-lock and root-claim items. The share arithmetic is
+//! `locks.rs` owns the (empty) stake-lock and root-claim items; `children.rs` the childkey items. The share arithmetic is
 //! `subtensor_math::share_pool`.
 
 mod alpha;
+mod children;
 mod locks;
 mod stake;
 mod take;
 mod transition;
 
+pub use children::{InheritedStake, TX_SET_CHILDKEY_TAKE, TX_SET_CHILDREN};
 use crate::*;
 use alloc::vec::Vec;
 use frame_support::{pallet_prelude::DispatchResult, traits::Get};

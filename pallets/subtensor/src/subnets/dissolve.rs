@@ -69,8 +69,10 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pay up to `max` stake positions of dissolved subnet `netuid` their part of the pot, into
-	/// their coldkeys' free balances; once none is left, recycle what the pot has left and free
-	/// the netuid. Returns the number of positions paid (for the weight).
+	/// their coldkeys' free balances, and with what is left of `max` remove its childkey links
+	/// (one parent's links or pending request per unit); once none is left, recycle what the pot
+	/// has left and free the netuid. Returns the units done (for the weight: a parent's links
+	/// cost less than a position's payout).
 	pub(crate) fn pay_dissolved_stakers(netuid: NetUid, max: u32) -> u32 {
 		let Some(mut payout) = DissolvingSubnets::<T>::get(netuid) else { return 0 };
 		let stakers = Self::take_subnet_stakes(netuid, max);
@@ -87,8 +89,12 @@ impl<T: Config> Pallet<T> {
 				Self::recycle_tao(share);
 			}
 		}
-		let paid = u32::try_from(stakers.len()).unwrap_or(u32::MAX);
-		if Self::subnet_has_stake_positions(netuid) {
+		let mut paid = u32::try_from(stakers.len()).unwrap_or(u32::MAX);
+		// Childkey links on the subnet go in the same budget, once the positions are paid.
+		if paid < max {
+			paid = paid.saturating_add(Self::take_subnet_childkeys(netuid, max.saturating_sub(paid)));
+		}
+		if Self::subnet_has_stake_positions(netuid) || Self::subnet_has_childkeys(netuid) {
 			DissolvingSubnets::<T>::insert(netuid, payout);
 			return paid;
 		}

@@ -7,6 +7,7 @@
 	clippy::float_arithmetic
 )]
 
+mod children;
 mod client_calls;
 mod commit_reveal;
 mod dissolve;
