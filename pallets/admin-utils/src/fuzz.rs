@@ -650,6 +650,41 @@ fn arms() -> Vec<(u32, Arm)> {
 			let (cold, hotkey, _) = g.position();
 			(Who::Signed(cold), sub(SCall::unstake_all { hotkey }))
 		}),
+		(3, |g| {
+			// Mostly the owner of the hotkey, with up to 5 (sometimes 6) distinct children whose
+			// proportions mostly fit in 100 %; sometimes self links, duplicates, overflows.
+			let cold = g.coldkey();
+			let hotkey = if g.rng.chance(4, 5) { g.own_hotkey(cold) } else { g.any_hotkey() };
+			let netuid = g.netuid();
+			let count = g.rng.below(7) as usize;
+			let mut children: Vec<(u64, u64)> = Vec::new();
+			for _ in 0..count {
+				let child = if g.rng.chance(1, 10) { hotkey } else { g.any_hotkey() };
+				let proportion =
+					if g.rng.chance(1, 8) { g.u64_edge() } else { g.rng.next() / 8 };
+				if g.rng.chance(9, 10) && children.iter().any(|(_, c)| *c == child) {
+					continue;
+				}
+				children.push((proportion, child));
+			}
+			(Who::Signed(cold), sub(SCall::set_children { hotkey, netuid, children }))
+		}),
+		(2, |g| {
+			let cold = g.coldkey();
+			let hotkey = if g.rng.chance(4, 5) { g.own_hotkey(cold) } else { g.any_hotkey() };
+			let netuid = g.netuid();
+			let take = if g.rng.chance(3, 4) { g.rng.below(11_797) as u16 } else { g.u16_edge() };
+			(Who::Signed(cold), sub(SCall::set_childkey_take { hotkey, netuid, take }))
+		}),
+		(1, |g| {
+			let call = match g.rng.below(4) {
+				0 => SCall::sudo_set_tx_childkey_take_rate_limit { tx_rate_limit: g.rng.below(20) },
+				1 => SCall::sudo_set_min_childkey_take { take: g.rng.below(3_000) as u16 },
+				2 => SCall::sudo_set_max_childkey_take { take: g.u16_edge() },
+				_ => SCall::set_pending_childkey_cooldown { cooldown: g.rng.below(30) },
+			};
+			(g.root(), sub(call))
+		}),
 		(4, |g| {
 			let (cold, origin_hotkey, origin_netuid) = g.position();
 			let same = g.rng.chance(1, 6);

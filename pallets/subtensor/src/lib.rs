@@ -1685,6 +1685,8 @@ pub mod pallet {
 		MinChildKeyTakeSet(u16),
 		/// `MaxChildkeyTake` was set.
 		MaxChildKeyTakeSet(u16),
+		/// `PendingChildKeyCooldown` was set: `(blocks)`.
+		PendingChildKeyCooldownSet(u64),
 		/// `RevealPeriodEpochs` was set: `(netuid, epochs)`.
 		CommitRevealPeriodsSet(NetUid, u64),
 		/// The miners of a subnet were paid their incentive at an epoch:
@@ -3061,6 +3063,20 @@ pub mod pallet {
 			ensure!(take >= MinChildkeyTake::<T>::get(), Error::<T>::InvalidChildkeyTake);
 			MaxChildkeyTake::<T>::put(take);
 			Self::deposit_event(Event::MaxChildKeyTakeSet(take));
+			Ok(())
+		}
+
+		/// Set `PendingChildKeyCooldown` (blocks between `set_children` and its effect; requests
+		/// already made keep theirs).
+		///
+		/// - Origin: root.
+		/// - Emits: [`Event::PendingChildKeyCooldownSet`].
+		#[pallet::call_index(109)]
+		#[pallet::weight(T::WeightInfo::sudo_set_childkey_take_param())]
+		pub fn set_pending_childkey_cooldown(origin: OriginFor<T>, cooldown: u64) -> DispatchResult {
+			ensure_root(origin)?;
+			PendingChildKeyCooldown::<T>::put(cooldown);
+			Self::deposit_event(Event::PendingChildKeyCooldownSet(cooldown));
 			Ok(())
 		}
 	}

@@ -154,12 +154,15 @@ fn an_empty_list_revokes_every_child() {
 #[test]
 fn a_later_request_replaces_a_pending_one() {
 	with_hotkeys(|| {
-		SubtensorModule::set_tx_rate_limit(0);
+		// A cooldown longer than the rate limit, so that a second request can come first.
+		assert_ok!(SubtensorModule::set_pending_childkey_cooldown(RuntimeOrigin::root(), 200));
+		System::assert_has_event(Event::PendingChildKeyCooldownSet(200).into());
 		assert_ok!(set_children(BOB, HOT_B, vec![(HALF, HOT_C)]));
-		run_to_block(System::block_number() + SET_CHILDREN_RATE_LIMIT.min(cooldown() - 1));
-		// Within the cooldown only if the rate limit is shorter than it: otherwise the first
-		// request has applied and this replaces the children themselves.
+		run_to_block(System::block_number() + SET_CHILDREN_RATE_LIMIT);
 		assert_ok!(set_children(BOB, HOT_B, vec![(QUARTER, HOT_D)]));
+		// The first request's due block passes without effect; the second applies.
+		run_to_block(System::block_number() + 60);
+		assert!(SubtensorModule::get_children(&HOT_B, NET).is_empty());
 		past_cooldown();
 		assert_eq!(SubtensorModule::get_children(&HOT_B, NET), vec![(QUARTER, HOT_D)]);
 		assert!(!ParentKeys::<Test>::contains_key(HOT_C, NET));
