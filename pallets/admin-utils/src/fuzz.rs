@@ -114,6 +114,11 @@ impl pallet_subtensor::Config for Test {
 	type WeightInfo = ();
 	type UnownedAccount = ConstU64<0>;
 	type MinStake = ConstU64<MIN_STAKE>;
+	type KeySwapCost = frame_support::traits::ConstU64<100_000_000>;
+	type KeySwapOnSubnetCost = frame_support::traits::ConstU64<1_000_000>;
+	type HotkeySwapOnSubnetInterval = frame_support::traits::ConstU64<10>;
+	type InitialColdkeySwapAnnouncementDelay = frame_support::traits::ConstU64<5>;
+	type InitialColdkeySwapReannouncementDelay = frame_support::traits::ConstU64<3>;
 }
 
 impl pallet_utility::Config for Test {
@@ -875,6 +880,28 @@ fn arms() -> Vec<(u32, Arm)> {
 			let hotkey = g.own_hotkey(cold);
 			(Who::Signed(cold), sub(SCall::root_register { hotkey }))
 		}),
+		(2, |g| {
+			// Usually the coldkey's own pair of hotkeys (swapping back and forth), sometimes a
+			// spare key nobody uses yet, a foreign or registered hotkey, the same key, a subnet
+			// that does not exist, or a signer that does not own the hotkey.
+			let cold = g.coldkey();
+			let hotkey = g.own_hotkey(cold);
+			let new_hotkey = match g.rng.below(8) {
+				0..=3 => {
+					let [a, b] = hotkeys_of(cold.clamp(1, COLDKEYS));
+					if hotkey == a {
+						b
+					} else {
+						a
+					}
+				},
+				4 => 9_000 + g.rng.below(4),
+				5 => hotkey,
+				_ => g.hotkey(),
+			};
+			let netuid = if g.rng.bool() { None } else { Some(g.netuid()) };
+			(Who::Signed(cold), sub(SCall::swap_hotkey { hotkey, new_hotkey, netuid }))
+		}),
 		(1, |g| {
 			let cold = g.coldkey();
 			let call = SCall::set_identity {
@@ -1368,6 +1395,26 @@ fn contains(call: &RuntimeCall, pred: &dyn Fn(&RuntimeCall) -> bool) -> bool {
 	}
 }
 
+/// The `(new hotkey, old hotkey)` pairs of the hotkey swaps in `call` (batches included): a
+/// swap renames the positions of the old hotkey, shares unchanged, so the third-party check
+/// reads positions of the new hotkey as the old one's.
+fn hotkey_swaps(call: &RuntimeCall, out: &mut Vec<(u64, u64)>) {
+	match call {
+		RuntimeCall::Utility(
+			UCall::batch { calls } | UCall::batch_all { calls } | UCall::force_batch { calls },
+		) => calls.iter().for_each(|c| hotkey_swaps(c, out)),
+		RuntimeCall::Utility(UCall::if_else { main, fallback }) => {
+			hotkey_swaps(main, out);
+			hotkey_swaps(fallback, out);
+		},
+		RuntimeCall::Utility(UCall::as_derivative { call, .. }) => hotkey_swaps(call, out),
+		RuntimeCall::SubtensorModule(SCall::swap_hotkey { hotkey, new_hotkey, .. }) => {
+			out.push((*new_hotkey, *hotkey))
+		},
+		_ => {},
+	}
+}
+
 /// Whether `call` may prune a subnet (registering one at the subnet limit), which pays out and
 /// removes every position on it.
 fn may_prune(call: &RuntimeCall) -> bool {
@@ -1537,7 +1584,24 @@ impl Fuzzer {
 		call: &RuntimeCall,
 		context: &dyn Fn() -> String,
 	) {
-		let after = ThirdParties::take();
+		let mut after = ThirdParties::take();
+		let mut swaps = Vec::new();
+		hotkey_swaps(call, &mut swaps);
+		// Read the swapped-to hotkeys' positions and marks as the old hotkeys' (in call order,
+		// so that a chain of swaps maps back to the first hotkey).
+		for (new, old) in swaps.iter().rev() {
+			let rename = |h: u64| if h == *new { *old } else { h };
+			let mut shares: BTreeMap<(u64, u64, NetUid), U64F64> = BTreeMap::new();
+			for ((h, c, n), v) in core::mem::take(&mut after.shares) {
+				let e = shares.entry((rename(h), c, n)).or_default();
+				*e = e.saturating_add(v);
+			}
+			after.shares = shares;
+			after.locked = core::mem::take(&mut after.locked)
+				.into_iter()
+				.map(|(h, c, n)| (rename(h), c, n))
+				.collect();
+		}
 		for (account, free) in &before.balances {
 			let now = after.balances.get(account).copied().unwrap_or(0);
 			assert!(

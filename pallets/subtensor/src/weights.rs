@@ -85,6 +85,7 @@ pub trait WeightInfo {
 	fn reveal_weights() -> Weight;
 	fn batch_reveal_weights(n: u32, ) -> Weight;
 	fn serve_axon_tls() -> Weight;
+	fn swap_hotkey(s: u32, p: u32, ) -> Weight;
 }
 
 /// Measured weights, with the database costs of the runtime it runs in.
@@ -1795,6 +1796,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Provisional, hand-written (to be replaced by the `swap_hotkey` benchmark's output):
+	/// 150 µs, 24 reads and 12 writes of fixed work (ownership, the checks, the coldkey's rate
+	/// limits, the take); per subnet visited `s` 15 µs, 9 reads and 18 writes (membership, UID,
+	/// key, three endpoints, commits, the owner hotkey, two dividend records); per stake
+	/// position `p` 40 µs, 14 reads and 17 writes (the share entry, the position index, the
+	/// same-block mark, the pool's two items, the staker's two lists and last-stake block).
+	fn swap_hotkey(s: u32, p: u32, ) -> Weight {
+		Weight::from_parts(150_000_000, 60000)
+			.saturating_add(Weight::from_parts(15_000_000, 25000).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(40_000_000, 40000).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(24_u64))
+			.saturating_add(T::DbWeight::get().reads((9_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes((18_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes((17_u64).saturating_mul(p.into())))
+	}
 }
 
 /// The same weights with ParityDB's costs, for tests and mock runtimes.
@@ -2049,5 +2067,22 @@ impl WeightInfo for () {
 		Weight::from_parts(40_000_000, 3549)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	/// Provisional, hand-written (to be replaced by the `swap_hotkey` benchmark's output):
+	/// 150 µs, 24 reads and 12 writes of fixed work (ownership, the checks, the coldkey's rate
+	/// limits, the take); per subnet visited `s` 15 µs, 9 reads and 18 writes (membership, UID,
+	/// key, three endpoints, commits, the owner hotkey, two dividend records); per stake
+	/// position `p` 40 µs, 14 reads and 17 writes (the share entry, the position index, the
+	/// same-block mark, the pool's two items, the staker's two lists and last-stake block).
+	fn swap_hotkey(s: u32, p: u32, ) -> Weight {
+		Weight::from_parts(150_000_000, 60000)
+			.saturating_add(Weight::from_parts(15_000_000, 25000).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(40_000_000, 40000).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(24_u64))
+			.saturating_add(ParityDbWeight::get().reads((9_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().reads((14_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
+			.saturating_add(ParityDbWeight::get().writes((18_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().writes((17_u64).saturating_mul(p.into())))
 	}
 }

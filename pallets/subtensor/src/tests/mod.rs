@@ -22,4 +22,5 @@ mod rpc_info;
 mod serving;
 mod staking;
 mod subnets;
+mod swap_hotkey;
 mod weights;
