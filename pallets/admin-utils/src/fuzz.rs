@@ -52,7 +52,10 @@ use pallet_subtensor::{
 	substrate_fixed::types::{I64F64, I96F32, U64F64},
 	NetUid, RecycleOrBurnEnum, SubnetIdentityV3,
 };
-use sp_runtime::{traits::Dispatchable, BuildStorage, DispatchError, StateVersion};
+use sp_runtime::{
+	traits::{BlakeTwo256, Dispatchable, Hash},
+	BuildStorage, DispatchError, StateVersion,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -903,6 +906,39 @@ fn arms() -> Vec<(u32, Arm)> {
 			(Who::Signed(cold), sub(SCall::swap_hotkey { hotkey, new_hotkey, netuid }))
 		}),
 		(1, |g| {
+			// Announce a swap to another (usually fresh) coldkey, or to a random hash.
+			let cold = g.coldkey();
+			let to = if g.rng.chance(3, 4) { 20_000 + cold } else { g.coldkey() };
+			let new_coldkey_hash = BlakeTwo256::hash_of(&to);
+			(Who::Signed(cold), sub(SCall::announce_coldkey_swap { new_coldkey_hash }))
+		}),
+		(1, |g| {
+			// Usually the coldkey that has an announcement, to its announced target.
+			let announced: Vec<u64> =
+				pallet_subtensor::ColdkeySwapAnnouncements::<Test>::iter_keys().collect();
+			let cold = if !announced.is_empty() && g.rng.chance(3, 4) {
+				g.rng.pick(&announced)
+			} else {
+				g.coldkey()
+			};
+			let new_coldkey = if g.rng.chance(3, 4) { 20_000 + cold } else { g.coldkey() };
+			(Who::Signed(cold), sub(SCall::swap_coldkey_announced { new_coldkey }))
+		}),
+		(1, |g| (Who::Signed(g.coldkey()), sub(SCall::dispute_coldkey_swap {}))),
+		(1, |g| (Who::Signed(g.coldkey()), sub(SCall::clear_coldkey_swap_announcement {}))),
+		(1, |g| {
+			let coldkey = g.coldkey();
+			let who = if g.rng.chance(1, 4) { Who::Signed(coldkey) } else { g.root() };
+			(who, sub(SCall::reset_coldkey_swap { coldkey }))
+		}),
+		(1, |g| {
+			let old_coldkey = g.coldkey();
+			let new_coldkey = if g.rng.bool() { 20_000 + g.rng.below(4) } else { g.coldkey() };
+			let swap_cost = g.rng.pick(&[0u64, 1_000_000, u64::MAX]);
+			let call = SCall::swap_coldkey { old_coldkey, new_coldkey, swap_cost };
+			(g.root(), sub(call))
+		}),
+		(1, |g| {
 			let cold = g.coldkey();
 			let call = SCall::set_identity {
 				name: g.bytes(256),
@@ -1395,10 +1431,10 @@ fn contains(call: &RuntimeCall, pred: &dyn Fn(&RuntimeCall) -> bool) -> bool {
 	}
 }
 
-/// The `(new hotkey, old hotkey)` pairs of the hotkey swaps in `call` (batches included): a
+/// The `(new hotkey, old hotkey, netuid)` triples of the hotkey swaps in `call` (batches included): a
 /// swap renames the positions of the old hotkey, shares unchanged, so the third-party check
 /// reads positions of the new hotkey as the old one's.
-fn hotkey_swaps(call: &RuntimeCall, out: &mut Vec<(u64, u64)>) {
+fn hotkey_swaps(call: &RuntimeCall, out: &mut Vec<(u64, u64, Option<NetUid>)>) {
 	match call {
 		RuntimeCall::Utility(
 			UCall::batch { calls } | UCall::batch_all { calls } | UCall::force_batch { calls },
@@ -1408,8 +1444,8 @@ fn hotkey_swaps(call: &RuntimeCall, out: &mut Vec<(u64, u64)>) {
 			hotkey_swaps(fallback, out);
 		},
 		RuntimeCall::Utility(UCall::as_derivative { call, .. }) => hotkey_swaps(call, out),
-		RuntimeCall::SubtensorModule(SCall::swap_hotkey { hotkey, new_hotkey, .. }) => {
-			out.push((*new_hotkey, *hotkey))
+		RuntimeCall::SubtensorModule(SCall::swap_hotkey { hotkey, new_hotkey, netuid }) => {
+			out.push((*new_hotkey, *hotkey, *netuid))
 		},
 		_ => {},
 	}
@@ -1589,17 +1625,19 @@ impl Fuzzer {
 		hotkey_swaps(call, &mut swaps);
 		// Read the swapped-to hotkeys' positions and marks as the old hotkeys' (in call order,
 		// so that a chain of swaps maps back to the first hotkey).
-		for (new, old) in swaps.iter().rev() {
-			let rename = |h: u64| if h == *new { *old } else { h };
+		for (new, old, on) in swaps.iter().rev() {
+			// Only the positions on the subnets the swap moved.
+			let rename =
+				|h: u64, n: NetUid| if h == *new && on.is_none_or(|m| m == n) { *old } else { h };
 			let mut shares: BTreeMap<(u64, u64, NetUid), U64F64> = BTreeMap::new();
 			for ((h, c, n), v) in core::mem::take(&mut after.shares) {
-				let e = shares.entry((rename(h), c, n)).or_default();
+				let e = shares.entry((rename(h, n), c, n)).or_default();
 				*e = e.saturating_add(v);
 			}
 			after.shares = shares;
 			after.locked = core::mem::take(&mut after.locked)
 				.into_iter()
-				.map(|(h, c, n)| (rename(h), c, n))
+				.map(|(h, c, n)| (rename(h, n), c, n))
 				.collect();
 		}
 		for (account, free) in &before.balances {

@@ -2997,6 +2997,151 @@ pub mod pallet {
 				Self::do_swap_hotkey(&coldkey, &hotkey, &new_hotkey, netuid)?;
 			Ok(Some(T::WeightInfo::swap_hotkey(subnets, positions)).into())
 		}
+
+		/// Root: move everything of `old_coldkey` to `new_coldkey` at once, without an
+		/// announcement (see `src/swap/coldkey.rs` for the list), recycling `swap_cost` RAO from
+		/// the old coldkey first (none if 0). Clears its announcement and dispute.
+		///
+		/// The weight is charged for [`crate::MAX_SWAP_STAKE_POSITIONS`] positions and refunded.
+		///
+		/// - Origin: root.
+		/// - Emits: [`Event::ColdkeySwapped`].
+		/// - Errors: [`Error::NotEnoughBalanceToPaySwapColdKey`], [`Error::SameColdkey`],
+		///   [`Error::NewColdKeyIsHotkey`], [`Error::ColdKeyAlreadyAssociated`],
+		///   [`Error::TooManyStakePositionsToSwap`], [`Error::TooManyOwnedHotkeys`].
+		#[pallet::call_index(71)]
+		#[pallet::weight(T::WeightInfo::swap_coldkey(crate::MAX_SWAP_STAKE_POSITIONS))]
+		pub fn swap_coldkey(
+			origin: OriginFor<T>,
+			old_coldkey: T::AccountId,
+			new_coldkey: T::AccountId,
+			swap_cost: u64,
+		) -> DispatchResultWithPostInfo {
+			ensure_root(origin)?;
+			Self::recycle_swap_cost(
+				&old_coldkey,
+				swap_cost,
+				Error::<T>::NotEnoughBalanceToPaySwapColdKey,
+			)?;
+			let positions = Self::do_swap_coldkey(&old_coldkey, &new_coldkey)?;
+			Ok(Some(T::WeightInfo::swap_coldkey(positions)).into())
+		}
+
+		/// Announce a swap of the signing coldkey to the coldkey whose BlakeTwo256 hash is
+		/// `new_coldkey_hash`, to be made with `swap_coldkey_announced` from
+		/// `ColdkeySwapAnnouncementDelay` blocks on. The first announcement recycles
+		/// `KeySwapCost`; it may be replaced `ColdkeySwapReannouncementDelay` blocks after its
+		/// delay, free. Until the swap, the coldkey's other calls are refused.
+		///
+		/// - Origin: signed by the coldkey.
+		/// - Emits: [`Event::ColdkeySwapAnnounced`].
+		/// - Errors: [`Error::ColdkeySwapReannouncedTooEarly`],
+		///   [`Error::NotEnoughBalanceToPaySwapColdKey`].
+		#[pallet::call_index(125)]
+		#[pallet::weight(T::WeightInfo::announce_coldkey_swap())]
+		pub fn announce_coldkey_swap(
+			origin: OriginFor<T>,
+			new_coldkey_hash: T::Hash,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_announce_coldkey_swap(&who, new_coldkey_hash)
+		}
+
+		/// Make the signer's announced coldkey swap to `new_coldkey`, whose hash must be the
+		/// announced one, once the delay has passed.
+		///
+		/// - Origin: signed by the announcing coldkey.
+		/// - Emits: [`Event::ColdkeySwapped`].
+		/// - Errors: [`Error::ColdkeySwapAnnouncementNotFound`],
+		///   [`Error::AnnouncedColdkeyHashDoesNotMatch`], [`Error::ColdkeySwapTooEarly`],
+		///   [`Error::ColdkeySwapDisputed`], and those of [`Pallet::swap_coldkey`].
+		#[pallet::call_index(126)]
+		#[pallet::weight(T::WeightInfo::swap_coldkey(crate::MAX_SWAP_STAKE_POSITIONS))]
+		pub fn swap_coldkey_announced(
+			origin: OriginFor<T>,
+			new_coldkey: T::AccountId,
+		) -> DispatchResultWithPostInfo {
+			use sp_runtime::traits::Hash;
+			let who = ensure_signed(origin)?;
+			let (when, hash) = ColdkeySwapAnnouncements::<T>::get(&who)
+				.ok_or(Error::<T>::ColdkeySwapAnnouncementNotFound)?;
+			ensure!(
+				hash == T::Hashing::hash_of(&new_coldkey),
+				Error::<T>::AnnouncedColdkeyHashDoesNotMatch
+			);
+			ensure!(
+				frame_system::Pallet::<T>::block_number() >= when,
+				Error::<T>::ColdkeySwapTooEarly
+			);
+			ensure!(!ColdkeySwapDisputes::<T>::contains_key(&who), Error::<T>::ColdkeySwapDisputed);
+			let positions = Self::do_swap_coldkey(&who, &new_coldkey)?;
+			Ok(Some(T::WeightInfo::swap_coldkey(positions)).into())
+		}
+
+		/// Dispute the signer's own announced swap (the owner noticed a thief's announcement):
+		/// every call of the coldkey is refused until root resets or makes the swap.
+		///
+		/// - Origin: signed by the coldkey.
+		/// - Emits: [`Event::ColdkeySwapDisputed`].
+		/// - Errors: [`Error::ColdkeySwapAnnouncementNotFound`],
+		///   [`Error::ColdkeySwapAlreadyDisputed`].
+		#[pallet::call_index(127)]
+		#[pallet::weight(T::WeightInfo::dispute_coldkey_swap())]
+		pub fn dispute_coldkey_swap(origin: OriginFor<T>) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			ensure!(
+				ColdkeySwapAnnouncements::<T>::contains_key(&coldkey),
+				Error::<T>::ColdkeySwapAnnouncementNotFound
+			);
+			ensure!(
+				!ColdkeySwapDisputes::<T>::contains_key(&coldkey),
+				Error::<T>::ColdkeySwapAlreadyDisputed
+			);
+			ColdkeySwapDisputes::<T>::insert(&coldkey, frame_system::Pallet::<T>::block_number());
+			Self::deposit_event(Event::ColdkeySwapDisputed { coldkey });
+			Ok(())
+		}
+
+		/// Root: clear `coldkey`'s announcement and dispute (its calls are free again).
+		///
+		/// - Origin: root.
+		/// - Emits: [`Event::ColdkeySwapReset`].
+		#[pallet::call_index(128)]
+		#[pallet::weight(T::WeightInfo::reset_coldkey_swap())]
+		pub fn reset_coldkey_swap(origin: OriginFor<T>, coldkey: T::AccountId) -> DispatchResult {
+			ensure_root(origin)?;
+			ColdkeySwapAnnouncements::<T>::remove(&coldkey);
+			ColdkeySwapDisputes::<T>::remove(&coldkey);
+			Self::deposit_event(Event::ColdkeySwapReset { who: coldkey });
+			Ok(())
+		}
+
+		/// Withdraw the signer's own undisputed announcement, `ColdkeySwapReannouncementDelay`
+		/// blocks after its delay passed (the cost is not returned).
+		///
+		/// - Origin: signed by the coldkey.
+		/// - Emits: [`Event::ColdkeySwapCleared`].
+		/// - Errors: [`Error::ColdkeySwapAnnouncementNotFound`],
+		///   [`Error::ColdkeySwapClearTooEarly`], [`Error::ColdkeySwapDisputed`].
+		#[pallet::call_index(133)]
+		#[pallet::weight(T::WeightInfo::announce_coldkey_swap())]
+		pub fn clear_coldkey_swap_announcement(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let (when, _) = ColdkeySwapAnnouncements::<T>::get(&who)
+				.ok_or(Error::<T>::ColdkeySwapAnnouncementNotFound)?;
+			let min = sp_runtime::traits::Saturating::saturating_add(
+				when,
+				ColdkeySwapReannouncementDelay::<T>::get(),
+			);
+			ensure!(
+				frame_system::Pallet::<T>::block_number() >= min,
+				Error::<T>::ColdkeySwapClearTooEarly
+			);
+			ensure!(!ColdkeySwapDisputes::<T>::contains_key(&who), Error::<T>::ColdkeySwapDisputed);
+			ColdkeySwapAnnouncements::<T>::remove(&who);
+			Self::deposit_event(Event::ColdkeySwapCleared { who });
+			Ok(())
+		}
 	}
 }
 

@@ -86,6 +86,10 @@ pub trait WeightInfo {
 	fn batch_reveal_weights(n: u32, ) -> Weight;
 	fn serve_axon_tls() -> Weight;
 	fn swap_hotkey(s: u32, p: u32, ) -> Weight;
+	fn swap_coldkey(p: u32, ) -> Weight;
+	fn announce_coldkey_swap() -> Weight;
+	fn dispute_coldkey_swap() -> Weight;
+	fn reset_coldkey_swap() -> Weight;
 }
 
 /// Measured weights, with the database costs of the runtime it runs in.
@@ -1813,6 +1817,35 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((18_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes((17_u64).saturating_mul(p.into())))
 	}
+	/// Provisional, hand-written (to be replaced by the `swap_coldkey` benchmark's output):
+	/// 300 µs, 160 reads and 160 writes of fixed work (the balance transfer, the lists, at
+	/// most 512 owned hotkeys' owners and 129 subnets' owners and swap records); per stake
+	/// position `p` 30 µs, 3 reads and 6 writes (the share entry, the index, the mark).
+	fn swap_coldkey(p: u32, ) -> Weight {
+		Weight::from_parts(300_000_000, 100000)
+			.saturating_add(Weight::from_parts(30_000_000, 8000).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(160_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(160_u64))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(p.into())))
+	}
+	/// Provisional, hand-written: the announcement, the cost's withdrawal.
+	fn announce_coldkey_swap() -> Weight {
+		Weight::from_parts(40_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Provisional, hand-written.
+	fn dispute_coldkey_swap() -> Weight {
+		Weight::from_parts(20_000_000, 3000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Provisional, hand-written.
+	fn reset_coldkey_swap() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// The same weights with ParityDB's costs, for tests and mock runtimes.
@@ -2084,5 +2117,34 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(12_u64))
 			.saturating_add(ParityDbWeight::get().writes((18_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes((17_u64).saturating_mul(p.into())))
+	}
+	/// Provisional, hand-written (to be replaced by the `swap_coldkey` benchmark's output):
+	/// 300 µs, 160 reads and 160 writes of fixed work (the balance transfer, the lists, at
+	/// most 512 owned hotkeys' owners and 129 subnets' owners and swap records); per stake
+	/// position `p` 30 µs, 3 reads and 6 writes (the share entry, the index, the mark).
+	fn swap_coldkey(p: u32, ) -> Weight {
+		Weight::from_parts(300_000_000, 100000)
+			.saturating_add(Weight::from_parts(30_000_000, 8000).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(160_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(160_u64))
+			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(p.into())))
+	}
+	/// Provisional, hand-written: the announcement, the cost's withdrawal.
+	fn announce_coldkey_swap() -> Weight {
+		Weight::from_parts(40_000_000, 6000)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	/// Provisional, hand-written.
+	fn dispute_coldkey_swap() -> Weight {
+		Weight::from_parts(20_000_000, 3000)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Provisional, hand-written.
+	fn reset_coldkey_swap() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }

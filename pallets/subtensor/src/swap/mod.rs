@@ -8,6 +8,7 @@
 //! move every one of them in the same call, and it does so only by renaming keys, never by
 //! changing an amount.
 
+mod coldkey;
 mod hotkey;
 
 use crate::*;
