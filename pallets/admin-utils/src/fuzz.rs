@@ -52,7 +52,10 @@ use pallet_subtensor::{
 	substrate_fixed::types::{I64F64, I96F32, U64F64},
 	NetUid, RecycleOrBurnEnum, SubnetIdentityV3,
 };
-use sp_runtime::{traits::Dispatchable, BuildStorage, DispatchError, StateVersion};
+use sp_runtime::{
+	traits::{BlakeTwo256, Dispatchable, Hash},
+	BuildStorage, DispatchError, StateVersion,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -114,6 +117,11 @@ impl pallet_subtensor::Config for Test {
 	type WeightInfo = ();
 	type UnownedAccount = ConstU64<0>;
 	type MinStake = ConstU64<MIN_STAKE>;
+	type KeySwapCost = frame_support::traits::ConstU64<100_000_000>;
+	type KeySwapOnSubnetCost = frame_support::traits::ConstU64<1_000_000>;
+	type HotkeySwapOnSubnetInterval = frame_support::traits::ConstU64<10>;
+	type InitialColdkeySwapAnnouncementDelay = frame_support::traits::ConstU64<5>;
+	type InitialColdkeySwapReannouncementDelay = frame_support::traits::ConstU64<3>;
 }
 
 impl pallet_utility::Config for Test {
@@ -910,6 +918,61 @@ fn arms() -> Vec<(u32, Arm)> {
 			let hotkey = g.own_hotkey(cold);
 			(Who::Signed(cold), sub(SCall::root_register { hotkey }))
 		}),
+		(2, |g| {
+			// Usually the coldkey's own pair of hotkeys (swapping back and forth), sometimes a
+			// spare key nobody uses yet, a foreign or registered hotkey, the same key, a subnet
+			// that does not exist, or a signer that does not own the hotkey.
+			let cold = g.coldkey();
+			let hotkey = g.own_hotkey(cold);
+			let new_hotkey = match g.rng.below(8) {
+				0..=3 => {
+					let [a, b] = hotkeys_of(cold.clamp(1, COLDKEYS));
+					if hotkey == a {
+						b
+					} else {
+						a
+					}
+				},
+				4 => 9_000 + g.rng.below(4),
+				5 => hotkey,
+				_ => g.hotkey(),
+			};
+			let netuid = if g.rng.bool() { None } else { Some(g.netuid()) };
+			(Who::Signed(cold), sub(SCall::swap_hotkey { hotkey, new_hotkey, netuid }))
+		}),
+		(1, |g| {
+			// Announce a swap to another (usually fresh) coldkey, or to a random hash.
+			let cold = g.coldkey();
+			let to = if g.rng.chance(3, 4) { 20_000 + cold } else { g.coldkey() };
+			let new_coldkey_hash = BlakeTwo256::hash_of(&to);
+			(Who::Signed(cold), sub(SCall::announce_coldkey_swap { new_coldkey_hash }))
+		}),
+		(1, |g| {
+			// Usually the coldkey that has an announcement, to its announced target.
+			let announced: Vec<u64> =
+				pallet_subtensor::ColdkeySwapAnnouncements::<Test>::iter_keys().collect();
+			let cold = if !announced.is_empty() && g.rng.chance(3, 4) {
+				g.rng.pick(&announced)
+			} else {
+				g.coldkey()
+			};
+			let new_coldkey = if g.rng.chance(3, 4) { 20_000 + cold } else { g.coldkey() };
+			(Who::Signed(cold), sub(SCall::swap_coldkey_announced { new_coldkey }))
+		}),
+		(1, |g| (Who::Signed(g.coldkey()), sub(SCall::dispute_coldkey_swap {}))),
+		(1, |g| (Who::Signed(g.coldkey()), sub(SCall::clear_coldkey_swap_announcement {}))),
+		(1, |g| {
+			let coldkey = g.coldkey();
+			let who = if g.rng.chance(1, 4) { Who::Signed(coldkey) } else { g.root() };
+			(who, sub(SCall::reset_coldkey_swap { coldkey }))
+		}),
+		(1, |g| {
+			let old_coldkey = g.coldkey();
+			let new_coldkey = if g.rng.bool() { 20_000 + g.rng.below(4) } else { g.coldkey() };
+			let swap_cost = g.rng.pick(&[0u64, 1_000_000, u64::MAX]);
+			let call = SCall::swap_coldkey { old_coldkey, new_coldkey, swap_cost };
+			(g.root(), sub(call))
+		}),
 		(1, |g| {
 			let cold = g.coldkey();
 			let call = SCall::set_identity {
@@ -1403,6 +1466,26 @@ fn contains(call: &RuntimeCall, pred: &dyn Fn(&RuntimeCall) -> bool) -> bool {
 	}
 }
 
+/// The `(new hotkey, old hotkey, netuid)` triples of the hotkey swaps in `call` (batches included): a
+/// swap renames the positions of the old hotkey, shares unchanged, so the third-party check
+/// reads positions of the new hotkey as the old one's.
+fn hotkey_swaps(call: &RuntimeCall, out: &mut Vec<(u64, u64, Option<NetUid>)>) {
+	match call {
+		RuntimeCall::Utility(
+			UCall::batch { calls } | UCall::batch_all { calls } | UCall::force_batch { calls },
+		) => calls.iter().for_each(|c| hotkey_swaps(c, out)),
+		RuntimeCall::Utility(UCall::if_else { main, fallback }) => {
+			hotkey_swaps(main, out);
+			hotkey_swaps(fallback, out);
+		},
+		RuntimeCall::Utility(UCall::as_derivative { call, .. }) => hotkey_swaps(call, out),
+		RuntimeCall::SubtensorModule(SCall::swap_hotkey { hotkey, new_hotkey, netuid }) => {
+			out.push((*new_hotkey, *hotkey, *netuid))
+		},
+		_ => {},
+	}
+}
+
 /// Whether `call` may prune a subnet (registering one at the subnet limit), which pays out and
 /// removes every position on it.
 fn may_prune(call: &RuntimeCall) -> bool {
@@ -1572,7 +1655,26 @@ impl Fuzzer {
 		call: &RuntimeCall,
 		context: &dyn Fn() -> String,
 	) {
-		let after = ThirdParties::take();
+		let mut after = ThirdParties::take();
+		let mut swaps = Vec::new();
+		hotkey_swaps(call, &mut swaps);
+		// Read the swapped-to hotkeys' positions and marks as the old hotkeys' (in call order,
+		// so that a chain of swaps maps back to the first hotkey).
+		for (new, old, on) in swaps.iter().rev() {
+			// Only the positions on the subnets the swap moved.
+			let rename =
+				|h: u64, n: NetUid| if h == *new && on.is_none_or(|m| m == n) { *old } else { h };
+			let mut shares: BTreeMap<(u64, u64, NetUid), U64F64> = BTreeMap::new();
+			for ((h, c, n), v) in core::mem::take(&mut after.shares) {
+				let e = shares.entry((rename(h, n), c, n)).or_default();
+				*e = e.saturating_add(v);
+			}
+			after.shares = shares;
+			after.locked = core::mem::take(&mut after.locked)
+				.into_iter()
+				.map(|(h, c, n)| (rename(h, n), c, n))
+				.collect();
+		}
 		for (account, free) in &before.balances {
 			let now = after.balances.get(account).copied().unwrap_or(0);
 			assert!(

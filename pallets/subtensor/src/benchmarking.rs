@@ -899,6 +899,39 @@ mod benchmarks {
 		assert!(NeuronCertificates::<T>::get(netuid, &hotkey).is_some());
 	}
 
+	/// A hotkey swap on all subnets: the old hotkey holds a UID with endpoints on `s - 1`
+	/// dynamic subnets and root, and `p` stake positions.
+	#[benchmark]
+	fn swap_hotkey(s: Linear<1, MAX_SWAP_SUBNETS>, p: Linear<1, MAX_SWAP_STAKE_POSITIONS>) {
+		set_block::<T>(1);
+		let coldkey: T::AccountId = account("swapper", 0, 0);
+		let old: T::AccountId = account("old_hotkey", 0, 0);
+		let new: T::AccountId = account("new_hotkey", 0, 0);
+		fund::<T>(&coldkey, 1_000 * TAO);
+		Pallet::<T>::create_account_if_non_existent(&coldkey, &old).unwrap();
+		let mut netuids = vec![ROOT_NETUID];
+		for i in 1..s {
+			netuids.push(started_subnet::<T>(i));
+		}
+		for netuid in &netuids {
+			Pallet::<T>::append_neuron(*netuid, &old, 1).unwrap();
+			Axons::<T>::insert(netuid, &old, AxonInfo::default());
+			Prometheus::<T>::insert(netuid, &old, PrometheusInfo::default());
+		}
+		let stake_on = netuids.last().copied().unwrap();
+		for j in 0..p {
+			let staker: T::AccountId = account("nominator", j, 0);
+			fund::<T>(&staker, 10 * TAO);
+			Pallet::<T>::do_add_stake(&staker, &old, stake_on, TAO, None).unwrap();
+		}
+		Pallet::<T>::clear_staking_rate_limiter();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), old.clone(), new.clone(), None);
+		assert_eq!(Owner::<T>::get(&new), coldkey);
+		assert!(!Owner::<T>::contains_key(&old));
+		assert_eq!(Alpha::<T>::iter_prefix((&new,)).count(), p as usize);
+	}
+
 	impl_benchmark_test_suite!(
 		Pallet,
 		crate::mock::ExtBuilder::default().build(),

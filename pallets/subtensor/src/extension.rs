@@ -75,6 +75,8 @@
 //! | 33 | take changed too recently (`TxDelegateTakeRateLimit`) | `DelegateTxRateLimitExceeded` |
 //! | 34 | batch has no item | — (extension policy) |
 //! | 35 | batch names a netuid twice | — (extension policy) |
+//! | 36 | the signer has an announced coldkey swap: only the swap's own calls pass | `ColdkeySwapAnnounced` |
+//! | 37 | the signer's coldkey swap is disputed: no call passes | `ColdkeySwapDisputed` |
 //! | 255 | any other failure of the call | any other error |
 
 use crate::*;
@@ -140,6 +142,8 @@ pub enum CustomTransactionError {
 	DelegateTxRateLimitExceeded = 33,
 	EmptyBatch = 34,
 	DuplicateNetuidInBatch = 35,
+	ColdkeySwapAnnounced = 36,
+	ColdkeySwapDisputed = 37,
 	Other = 255,
 }
 
@@ -195,6 +199,8 @@ impl<T: Config> From<Error<T>> for CustomTransactionError {
 			Error::<T>::DelegateTakeTooLow => C::DelegateTakeTooLow,
 			Error::<T>::DelegateTakeTooHigh => C::DelegateTakeTooHigh,
 			Error::<T>::DelegateTxRateLimitExceeded => C::DelegateTxRateLimitExceeded,
+			Error::<T>::ColdkeySwapAnnounced => C::ColdkeySwapAnnounced,
+			Error::<T>::ColdkeySwapDisputed => C::ColdkeySwapDisputed,
 			_ => C::Other,
 		}
 	}
@@ -435,7 +441,8 @@ where
 	fn weight(&self, call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
 		let items = call.is_sub_type().map(Self::checked_items).unwrap_or(0);
 		let reads = READS_PER_CHECK.saturating_mul(u64::try_from(items).unwrap_or(u64::MAX));
-		T::DbWeight::get().reads(reads)
+		// Plus the coldkey-swap guard's two reads (announcement, dispute).
+		T::DbWeight::get().reads(reads.saturating_add(2))
 	}
 
 	fn validate(
@@ -449,6 +456,21 @@ where
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
 		use frame_support::traits::OriginTrait;
+		// The coldkey-swap guard, for every signed call of any pallet: while a swap is
+		// announced only the swap's own calls pass; while it is disputed nothing does. It runs
+		// in the pool and again when the block applies the transaction.
+		if let Some(who) = origin.as_signer() {
+			let allowed = matches!(
+				call.is_sub_type(),
+				Some(
+					Call::announce_coldkey_swap { .. }
+						| Call::swap_coldkey_announced { .. }
+						| Call::dispute_coldkey_swap { .. }
+						| Call::clear_coldkey_swap_announcement { .. }
+				)
+			);
+			Pallet::<T>::check_coldkey_swap(who, allowed).map_err(CustomTransactionError::from)?;
+		}
 		let (Some(who), Some(call)) = (origin.as_signer(), call.is_sub_type()) else {
 			return Ok((ValidTransaction::default(), (), origin));
 		};

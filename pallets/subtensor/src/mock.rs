@@ -71,6 +71,11 @@ impl pallet_subtensor::Config for Test {
 	type WeightInfo = ();
 	type UnownedAccount = frame_support::traits::ConstU64<0>;
 	type MinStake = ConstU64<MIN_STAKE>;
+	type KeySwapCost = frame_support::traits::ConstU64<100_000_000>;
+	type KeySwapOnSubnetCost = frame_support::traits::ConstU64<1_000_000>;
+	type HotkeySwapOnSubnetInterval = frame_support::traits::ConstU64<10>;
+	type InitialColdkeySwapAnnouncementDelay = frame_support::traits::ConstU64<5>;
+	type InitialColdkeySwapReannouncementDelay = frame_support::traits::ConstU64<3>;
 }
 
 /// The minimum stake of the mock runtime (the production value, 0.002 TAO).

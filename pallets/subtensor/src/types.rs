@@ -342,3 +342,15 @@ pub enum RootClaimTypeEnum {
 		subnets: BTreeSet<u16>,
 	},
 }
+
+/// A rate-limited operation, the key of `LastRateLimitedBlock` (the reference's
+/// `RateLimitKey`, with its codec indices; only the variants this chain uses).
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum RateLimitKey<AccountId> {
+	/// The last rate-limited transaction of an account (`TxRateLimit`): a coldkey's last hotkey
+	/// swap, or its coldkey swap (which starts the new coldkey's rate limit).
+	#[codec(index = 3)]
+	LastTxBlock(AccountId),
+}

@@ -89,6 +89,11 @@ pub trait WeightInfo {
 	fn apply_pending_children() -> Weight;
 	fn set_childkey_take() -> Weight;
 	fn sudo_set_childkey_take_param() -> Weight;
+	fn swap_hotkey(s: u32, p: u32, ) -> Weight;
+	fn swap_coldkey(p: u32, ) -> Weight;
+	fn announce_coldkey_swap() -> Weight;
+	fn dispute_coldkey_swap() -> Weight;
+	fn reset_coldkey_swap() -> Weight;
 }
 
 /// Measured weights, with the database costs of the runtime it runs in.
@@ -1825,6 +1830,55 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Provisional, hand-written (to be replaced by the `swap_hotkey` benchmark's output):
+	/// 150 µs, 24 reads and 12 writes of fixed work (ownership, the checks, the coldkey's rate
+	/// limits, the take); per subnet visited `s` 15 µs, 9 reads and 18 writes (membership, UID,
+	/// key, three endpoints, commits, the owner hotkey, two dividend records), plus for the
+	/// childkeys of that subnet 25 µs, 13 reads and 19 writes (the link lists both ways, up to 5
+	/// children's and 8 parents' lists renamed, the pending request and its due entry, the take,
+	/// two rate-limit blocks, the parent index); per stake
+	/// position `p` 40 µs, 14 reads and 17 writes (the share entry, the position index, the
+	/// same-block mark, the pool's two items, the staker's two lists and last-stake block).
+	fn swap_hotkey(s: u32, p: u32, ) -> Weight {
+		Weight::from_parts(150_000_000, 60000)
+			.saturating_add(Weight::from_parts(40_000_000, 31000).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(40_000_000, 40000).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(24_u64))
+			.saturating_add(T::DbWeight::get().reads((22_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().reads((14_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(12_u64))
+			.saturating_add(T::DbWeight::get().writes((37_u64).saturating_mul(s.into())))
+			.saturating_add(T::DbWeight::get().writes((17_u64).saturating_mul(p.into())))
+	}
+	/// Provisional, hand-written (to be replaced by the `swap_coldkey` benchmark's output):
+	/// 300 µs, 160 reads and 160 writes of fixed work (the balance transfer, the lists, at
+	/// most 512 owned hotkeys' owners and 129 subnets' owners and swap records); per stake
+	/// position `p` 30 µs, 3 reads and 6 writes (the share entry, the index, the mark).
+	fn swap_coldkey(p: u32, ) -> Weight {
+		Weight::from_parts(300_000_000, 100000)
+			.saturating_add(Weight::from_parts(30_000_000, 8000).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(160_u64))
+			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(160_u64))
+			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(p.into())))
+	}
+	/// Provisional, hand-written: the announcement, the cost's withdrawal.
+	fn announce_coldkey_swap() -> Weight {
+		Weight::from_parts(40_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+	}
+	/// Provisional, hand-written.
+	fn dispute_coldkey_swap() -> Weight {
+		Weight::from_parts(20_000_000, 3000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Provisional, hand-written.
+	fn reset_coldkey_swap() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
 }
 
 /// The same weights with ParityDB's costs, for tests and mock runtimes.
@@ -2105,5 +2159,54 @@ impl WeightInfo for () {
 		Weight::from_parts(10_000_000, 0)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Provisional, hand-written (to be replaced by the `swap_hotkey` benchmark's output):
+	/// 150 µs, 24 reads and 12 writes of fixed work (ownership, the checks, the coldkey's rate
+	/// limits, the take); per subnet visited `s` 15 µs, 9 reads and 18 writes (membership, UID,
+	/// key, three endpoints, commits, the owner hotkey, two dividend records), plus for the
+	/// childkeys of that subnet 25 µs, 13 reads and 19 writes (the link lists both ways, up to 5
+	/// children's and 8 parents' lists renamed, the pending request and its due entry, the take,
+	/// two rate-limit blocks, the parent index); per stake
+	/// position `p` 40 µs, 14 reads and 17 writes (the share entry, the position index, the
+	/// same-block mark, the pool's two items, the staker's two lists and last-stake block).
+	fn swap_hotkey(s: u32, p: u32, ) -> Weight {
+		Weight::from_parts(150_000_000, 60000)
+			.saturating_add(Weight::from_parts(40_000_000, 31000).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(40_000_000, 40000).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(24_u64))
+			.saturating_add(ParityDbWeight::get().reads((22_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().reads((14_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(12_u64))
+			.saturating_add(ParityDbWeight::get().writes((37_u64).saturating_mul(s.into())))
+			.saturating_add(ParityDbWeight::get().writes((17_u64).saturating_mul(p.into())))
+	}
+	/// Provisional, hand-written (to be replaced by the `swap_coldkey` benchmark's output):
+	/// 300 µs, 160 reads and 160 writes of fixed work (the balance transfer, the lists, at
+	/// most 512 owned hotkeys' owners and 129 subnets' owners and swap records); per stake
+	/// position `p` 30 µs, 3 reads and 6 writes (the share entry, the index, the mark).
+	fn swap_coldkey(p: u32, ) -> Weight {
+		Weight::from_parts(300_000_000, 100000)
+			.saturating_add(Weight::from_parts(30_000_000, 8000).saturating_mul(p.into()))
+			.saturating_add(ParityDbWeight::get().reads(160_u64))
+			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(p.into())))
+			.saturating_add(ParityDbWeight::get().writes(160_u64))
+			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(p.into())))
+	}
+	/// Provisional, hand-written: the announcement, the cost's withdrawal.
+	fn announce_coldkey_swap() -> Weight {
+		Weight::from_parts(40_000_000, 6000)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+	}
+	/// Provisional, hand-written.
+	fn dispute_coldkey_swap() -> Weight {
+		Weight::from_parts(20_000_000, 3000)
+			.saturating_add(ParityDbWeight::get().reads(2_u64))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+	}
+	/// Provisional, hand-written.
+	fn reset_coldkey_swap() -> Weight {
+		Weight::from_parts(20_000_000, 0)
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 }

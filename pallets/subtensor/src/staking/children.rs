@@ -398,3 +398,58 @@ impl<T: Config> Pallet<T> {
 			PendingChildKeys::<T>::iter_key_prefix(netuid).next().is_some()
 	}
 }
+
+impl<T: Config> Pallet<T> {
+	/// Whether `new` could take `old`'s childkey links on `netuid` in a hotkey swap: it has no
+	/// links or pending request of its own there, and `old`'s pending request does not name it
+	/// (either would link it to itself or merge two link sets).
+	pub(crate) fn childkeys_swappable(old: &T::AccountId, new: &T::AccountId, netuid: NetUid) -> bool {
+		!ChildKeys::<T>::contains_key(new, netuid) &&
+			!ParentKeys::<T>::contains_key(new, netuid) &&
+			PendingChildKeys::<T>::get(netuid, new).is_none() &&
+			PendingChildKeys::<T>::get(netuid, old)
+				.is_none_or(|(children, _)| !children.iter().any(|(_, c)| c == new))
+	}
+
+	/// `swap_hotkey`: move `old`'s childkey links, pending request, childkey take and childkey
+	/// rate limits on `netuid` to `new` (checked with [`Self::childkeys_swappable`]). Its
+	/// children's and parents' lists name `new` in its place, with the same proportions.
+	/// (Other parents' pending requests that name `old` as a child are left as they are: they
+	/// link `old` when due, as on the reference chain.)
+	pub(crate) fn swap_childkeys(old: &T::AccountId, new: &T::AccountId, netuid: NetUid) {
+		let rename = |links: core::slice::IterMut<'_, (u64, T::AccountId)>| {
+			links.filter(|(_, k)| k == old).for_each(|(_, k)| *k = new.clone());
+		};
+		let children = ChildKeys::<T>::take(old, netuid);
+		if !children.is_empty() {
+			for (_, child) in children.iter() {
+				ParentKeys::<T>::mutate(child, netuid, |parents| rename(parents.iter_mut()));
+			}
+			ChildKeys::<T>::insert(new, netuid, children);
+			SubnetParentKeys::<T>::remove(netuid, old);
+			SubnetParentKeys::<T>::insert(netuid, new, ());
+		}
+		let parents = ParentKeys::<T>::take(old, netuid);
+		if !parents.is_empty() {
+			for (_, parent) in parents.iter() {
+				ChildKeys::<T>::mutate(parent, netuid, |children| rename(children.iter_mut()));
+			}
+			ParentKeys::<T>::insert(new, netuid, parents);
+		}
+		if let Some((children, cooldown)) = PendingChildKeys::<T>::take(netuid, old) {
+			let due = cooldown.saturating_add(1);
+			PendingChildKeysDue::<T>::remove(due, (netuid, old));
+			PendingChildKeysDue::<T>::insert(due, (netuid, new.clone()), ());
+			PendingChildKeys::<T>::insert(netuid, new, (children, cooldown));
+		}
+		if ChildkeyTake::<T>::contains_key(old, netuid) {
+			ChildkeyTake::<T>::insert(new, netuid, ChildkeyTake::<T>::take(old, netuid));
+		}
+		for kind in [TX_SET_CHILDREN, TX_SET_CHILDKEY_TAKE] {
+			if TransactionKeyLastBlock::<T>::contains_key((old, netuid, kind)) {
+				let b = TransactionKeyLastBlock::<T>::take((old, netuid, kind));
+				TransactionKeyLastBlock::<T>::insert((new, netuid, kind), b);
+			}
+		}
+	}
+}

@@ -23,4 +23,6 @@ mod rpc_info;
 mod serving;
 mod staking;
 mod subnets;
+mod swap_coldkey;
+mod swap_hotkey;
 mod weights;
