@@ -22,6 +22,7 @@ mod benchmarks;
 pub mod check_nonce;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod nested_calls;
 pub mod proxy;
 #[cfg(test)]
 mod tests;

@@ -198,7 +198,7 @@ mod free_calls {
 	use sp_keyring::Sr25519Keyring;
 	use sp_runtime::{
 		generic::Era,
-		traits::TransactionExtension,
+		traits::{Dispatchable, TransactionExtension},
 		transaction_validity::{InvalidTransaction, TransactionSource, TransactionValidityError},
 		MultiAddress, MultiSignature,
 	};
@@ -327,6 +327,99 @@ mod free_calls {
 				validate(signed(&pair, transfer, 0)),
 				Err(TransactionValidityError::Invalid(InvalidTransaction::Payment))
 			);
+		});
+	}
+
+	/// A coldkey that announced a swap is frozen when it signs, and also when its proxy acts
+	/// for it, inside a batch, and when it is a multisig account that its signatories act
+	/// as; the swap's own calls still pass, and other accounts are not restricted.
+	#[test]
+	fn an_announced_coldkey_is_frozen_through_its_proxies_and_multisigs() {
+		use crate::{proxy::ProxyType, Balances, Proxy};
+		use sp_runtime::traits::Hash as _;
+		preset_externalities("development").execute_with(|| {
+			let (alice, bob, charlie) =
+				(Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie);
+			let nonce = |k: Sr25519Keyring| {
+				frame_system::Pallet::<Runtime>::account_nonce(k.to_account_id())
+			};
+			let frozen = |code: pallet_subtensor::CustomTransactionError| {
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(code.code())))
+			};
+			let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: MultiAddress::Id(charlie.to_account_id()),
+				value: 1_000_000_000,
+			});
+			assert_ok!(Proxy::add_proxy(
+				RuntimeOrigin::signed(alice.to_account_id()),
+				MultiAddress::Id(bob.to_account_id()),
+				ProxyType::Any,
+				0
+			));
+			let hash =
+				<Runtime as frame_system::Config>::Hashing::hash_of(&charlie.to_account_id());
+			assert_ok!(SubtensorModule::announce_coldkey_swap(
+				RuntimeOrigin::signed(alice.to_account_id()),
+				hash
+			));
+			let announced = pallet_subtensor::CustomTransactionError::ColdkeySwapAnnounced;
+			assert_eq!(announced.code(), 36);
+			// Alice herself.
+			assert_eq!(
+				validate(signed(&alice.pair(), transfer.clone(), nonce(alice))),
+				frozen(announced)
+			);
+			// Bob as Alice's proxy, directly and inside a batch.
+			let as_alice = RuntimeCall::Proxy(pallet_proxy::Call::proxy {
+				real: MultiAddress::Id(alice.to_account_id()),
+				force_proxy_type: None,
+				call: Box::new(transfer.clone()),
+			});
+			assert_eq!(
+				validate(signed(&bob.pair(), as_alice.clone(), nonce(bob))),
+				frozen(announced)
+			);
+			let batch = RuntimeCall::Utility(pallet_utility::Call::batch {
+				calls: vec![transfer.clone(), as_alice],
+			});
+			assert_eq!(validate(signed(&bob.pair(), batch, nonce(bob))), frozen(announced));
+			// Bob's own transfer, and Alice's dispute (a swap call), pass.
+			assert!(validate(signed(&bob.pair(), transfer.clone(), nonce(bob))).is_ok());
+			let dispute =
+				RuntimeCall::SubtensorModule(pallet_subtensor::Call::dispute_coldkey_swap {});
+			assert!(validate(signed(&alice.pair(), dispute.clone(), nonce(alice))).is_ok());
+
+			// A 1-of-2 multisig of Bob and Dave announces a swap (made by Bob for it); then
+			// Dave acting as the multisig is frozen.
+			let dave = Sr25519Keyring::Dave;
+			let mut sigs = vec![bob.to_account_id(), dave.to_account_id()];
+			sigs.sort();
+			let multisig = pallet_multisig::Pallet::<Runtime>::multi_account_id(&sigs, 1);
+			assert_ok!(Balances::transfer_keep_alive(
+				RuntimeOrigin::signed(bob.to_account_id()),
+				MultiAddress::Id(multisig.clone()),
+				10_000_000_000
+			));
+			let announce =
+				RuntimeCall::SubtensorModule(pallet_subtensor::Call::announce_coldkey_swap {
+					new_coldkey_hash: hash,
+				});
+			assert_ok!(RuntimeCall::Multisig(pallet_multisig::Call::as_multi_threshold_1 {
+				other_signatories: vec![dave.to_account_id()],
+				call: Box::new(announce),
+			})
+			.dispatch(RuntimeOrigin::signed(bob.to_account_id())));
+			assert!(pallet_subtensor::ColdkeySwapAnnouncements::<Runtime>::contains_key(&multisig));
+			let as_multisig = RuntimeCall::Multisig(pallet_multisig::Call::as_multi_threshold_1 {
+				other_signatories: vec![bob.to_account_id()],
+				call: Box::new(transfer.clone()),
+			});
+			assert_eq!(validate(signed(&dave.pair(), as_multisig, nonce(dave))), frozen(announced));
+
+			// After Alice's dispute, even the swap's calls are refused (code 37).
+			assert_ok!(dispute.dispatch(RuntimeOrigin::signed(alice.to_account_id())));
+			let disputed = pallet_subtensor::CustomTransactionError::ColdkeySwapDisputed;
+			assert_eq!(validate(signed(&alice.pair(), transfer, nonce(alice))), frozen(disputed));
 		});
 	}
 

@@ -119,6 +119,7 @@ impl pallet_subtensor::Config for Test {
 	type MinStake = ConstU64<MIN_STAKE>;
 	type KeySwapCost = frame_support::traits::ConstU64<100_000_000>;
 	type KeySwapOnSubnetCost = frame_support::traits::ConstU64<1_000_000>;
+	type NestedCalls = ();
 	type HotkeySwapOnSubnetInterval = frame_support::traits::ConstU64<10>;
 	type InitialColdkeySwapAnnouncementDelay = frame_support::traits::ConstU64<5>;
 	type InitialColdkeySwapReannouncementDelay = frame_support::traits::ConstU64<3>;
@@ -668,8 +669,7 @@ fn arms() -> Vec<(u32, Arm)> {
 			let mut children: Vec<(u64, u64)> = Vec::new();
 			for _ in 0..count {
 				let child = if g.rng.chance(1, 10) { hotkey } else { g.any_hotkey() };
-				let proportion =
-					if g.rng.chance(1, 8) { g.u64_edge() } else { g.rng.next() / 8 };
+				let proportion = if g.rng.chance(1, 8) { g.u64_edge() } else { g.rng.next() / 8 };
 				if g.rng.chance(9, 10) && children.iter().any(|(_, c)| *c == child) {
 					continue;
 				}

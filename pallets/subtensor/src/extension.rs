@@ -75,8 +75,9 @@
 //! | 33 | take changed too recently (`TxDelegateTakeRateLimit`) | `DelegateTxRateLimitExceeded` |
 //! | 34 | batch has no item | — (extension policy) |
 //! | 35 | batch names a netuid twice | — (extension policy) |
-//! | 36 | the signer has an announced coldkey swap: only the swap's own calls pass | `ColdkeySwapAnnounced` |
-//! | 37 | the signer's coldkey swap is disputed: no call passes | `ColdkeySwapDisputed` |
+//! | 36 | the signer, or an account a nested call acts as (`Config::NestedCalls`: a proxy's real account, a multisig, a derivative), has an announced coldkey swap: only the swap's own calls pass | `ColdkeySwapAnnounced` |
+//! | 37 | that coldkey swap is disputed: no call passes | `ColdkeySwapDisputed` |
+//! | 38 | more than [`MAX_NESTED_CALLS`] calls to check | — (extension policy) |
 //! | 255 | any other failure of the call | any other error |
 
 use crate::*;
@@ -144,6 +145,9 @@ pub enum CustomTransactionError {
 	DuplicateNetuidInBatch = 35,
 	ColdkeySwapAnnounced = 36,
 	ColdkeySwapDisputed = 37,
+	/// The transaction dispatches more than [`MAX_NESTED_CALLS`] calls (through proxies,
+	/// multisigs, batches) for the coldkey-swap guard to check.
+	TooManyNestedCalls = 38,
 	Other = 255,
 }
 
@@ -427,6 +431,68 @@ impl<T: Config + Send + Sync> SubtensorTransactionExtension<T> {
 	}
 }
 
+/// Calls that dispatch other calls (see `Config::NestedCalls`).
+pub trait NestedCalls<AccountId, Call> {
+	/// The calls `call`, signed by `who`, dispatches directly, each with the account it acts
+	/// as (one level; the guard walks further).
+	fn nested(who: &AccountId, call: &Call) -> Vec<(AccountId, Call)>;
+}
+
+impl<AccountId, Call> NestedCalls<AccountId, Call> for () {
+	fn nested(_who: &AccountId, _call: &Call) -> Vec<(AccountId, Call)> {
+		Vec::new()
+	}
+}
+
+/// Most calls the coldkey-swap guard looks at in one transaction (the outer call included):
+/// beyond it the transaction is refused (`CustomTransactionError::TooManyNestedCalls`).
+pub const MAX_NESTED_CALLS: usize = 1_024;
+
+impl<T> SubtensorTransactionExtension<T>
+where
+	T: Config + Send + Sync,
+	<T as frame_system::Config>::RuntimeCall: IsSubType<Call<T>>,
+{
+	/// Every `(account, call)` the transaction dispatches, the outer one first, at most
+	/// [`MAX_NESTED_CALLS`] (`None` beyond).
+	fn acting(
+		who: &T::AccountId,
+		call: &<T as frame_system::Config>::RuntimeCall,
+	) -> Option<Vec<(T::AccountId, <T as frame_system::Config>::RuntimeCall)>> {
+		let mut out = alloc::vec![(who.clone(), call.clone())];
+		let mut next = 0;
+		while let Some((account, c)) = out.get(next).cloned() {
+			out.extend(T::NestedCalls::nested(&account, &c));
+			if out.len() > MAX_NESTED_CALLS {
+				return None;
+			}
+			next = next.saturating_add(1);
+		}
+		Some(out)
+	}
+
+	/// Whether `call` is one of the swap's own calls (allowed while a swap is announced).
+	fn swap_call(call: &<T as frame_system::Config>::RuntimeCall) -> bool {
+		matches!(
+			call.is_sub_type(),
+			Some(
+				Call::announce_coldkey_swap { .. }
+					| Call::swap_coldkey_announced { .. }
+					| Call::dispute_coldkey_swap { .. }
+					| Call::clear_coldkey_swap_announcement { .. }
+			)
+		)
+	}
+
+	/// The distinct accounts a transaction acts as (for the guard's weight: two reads each).
+	fn acting_accounts(who: &T::AccountId, call: &<T as frame_system::Config>::RuntimeCall) -> u64 {
+		let all = Self::acting(who, call).unwrap_or_default();
+		let distinct: alloc::collections::BTreeSet<&T::AccountId> =
+			all.iter().map(|(a, _)| a).collect();
+		u64::try_from(distinct.len()).unwrap_or(u64::MAX).max(1)
+	}
+}
+
 impl<T> TransactionExtension<<T as frame_system::Config>::RuntimeCall>
 	for SubtensorTransactionExtension<T>
 where
@@ -441,8 +507,12 @@ where
 	fn weight(&self, call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
 		let items = call.is_sub_type().map(Self::checked_items).unwrap_or(0);
 		let reads = READS_PER_CHECK.saturating_mul(u64::try_from(items).unwrap_or(u64::MAX));
-		// Plus the coldkey-swap guard's two reads (announcement, dispute).
-		T::DbWeight::get().reads(reads.saturating_add(2))
+		// Plus the coldkey-swap guard's reads (announcement, dispute; at most twice, for swap
+		// and other calls) per account acted as. The signer is not known here: the accounts are
+		// counted with a stand-in signer, which differs only if a nested account is the
+		// stand-in itself.
+		let accounts = Self::acting_accounts(&T::UnownedAccount::get(), call);
+		T::DbWeight::get().reads(reads.saturating_add(accounts.saturating_mul(4)))
 	}
 
 	fn validate(
@@ -459,17 +529,19 @@ where
 		// The coldkey-swap guard, for every signed call of any pallet: while a swap is
 		// announced only the swap's own calls pass; while it is disputed nothing does. It runs
 		// in the pool and again when the block applies the transaction.
+		//
+		// It looks at every account the transaction acts as: the signer, and the accounts of
+		// the calls it dispatches (a proxy's real account, a multisig account, a derivative),
+		// so that a proxy or multisig of an announced coldkey is frozen too.
 		if let Some(who) = origin.as_signer() {
-			let allowed = matches!(
-				call.is_sub_type(),
-				Some(
-					Call::announce_coldkey_swap { .. }
-						| Call::swap_coldkey_announced { .. }
-						| Call::dispute_coldkey_swap { .. }
-						| Call::clear_coldkey_swap_announcement { .. }
-				)
-			);
-			Pallet::<T>::check_coldkey_swap(who, allowed).map_err(CustomTransactionError::from)?;
+			let acting =
+				Self::acting(who, call).ok_or(CustomTransactionError::TooManyNestedCalls)?;
+			let checks: alloc::collections::BTreeSet<(T::AccountId, bool)> =
+				acting.into_iter().map(|(account, c)| (account, Self::swap_call(&c))).collect();
+			for (account, allowed) in &checks {
+				Pallet::<T>::check_coldkey_swap(account, *allowed)
+					.map_err(CustomTransactionError::from)?;
+			}
 		}
 		let (Some(who), Some(call)) = (origin.as_signer(), call.is_sub_type()) else {
 			return Ok((ValidTransaction::default(), (), origin));

@@ -275,10 +275,7 @@ impl<T: Config> Pallet<T> {
 			let my_parents = ParentKeys::<T>::get(&parent, netuid);
 			for (i, (p, child)) in children.iter().enumerate() {
 				ensure!(*child != parent, "no self link");
-				ensure!(
-					!children.iter().take(i).any(|(_, c)| c == child),
-					"no duplicate child"
-				);
+				ensure!(!children.iter().take(i).any(|(_, c)| c == child), "no duplicate child");
 				ensure!(!my_parents.iter().any(|(_, q)| q == child), "no two-way link");
 				ensure!(
 					ParentKeys::<T>::get(child, netuid).iter().any(|(q, x)| x == &parent && q == p),
@@ -301,7 +298,10 @@ impl<T: Config> Pallet<T> {
 		for (netuid, parent, (_, cooldown)) in PendingChildKeys::<T>::iter() {
 			ensure!(live(&netuid), "pending childkeys only on live subnets");
 			ensure!(
-				PendingChildKeysDue::<T>::contains_key(cooldown.saturating_add(1), (netuid, parent)),
+				PendingChildKeysDue::<T>::contains_key(
+					cooldown.saturating_add(1),
+					(netuid, parent)
+				),
 				"every pending request is due after its cooldown"
 			);
 		}

@@ -249,8 +249,10 @@ pub mod pallet {
 	/// reference's `VecDeque` (compact length, then the items).
 	pub type WeightCommitQueue = BoundedVec<WeightCommit, MaxUnrevealedCommits>;
 	/// A parent's children: `(proportion, child)`, at most [`crate::MAX_CHILDREN`].
-	pub type ChildList<T> =
-		BoundedVec<(u64, <T as frame_system::Config>::AccountId), ConstU32<{ crate::MAX_CHILDREN }>>;
+	pub type ChildList<T> = BoundedVec<
+		(u64, <T as frame_system::Config>::AccountId),
+		ConstU32<{ crate::MAX_CHILDREN }>,
+	>;
 	/// A child's parents: `(proportion, parent)`, at most [`crate::MAX_PARENTS`].
 	pub type ParentList<T> =
 		BoundedVec<(u64, <T as frame_system::Config>::AccountId), ConstU32<{ crate::MAX_PARENTS }>>;
@@ -282,6 +284,15 @@ pub mod pallet {
 		/// subnet and by a coldkey swap announcement (0.1 TAO on the reference chain).
 		#[pallet::constant]
 		type KeySwapCost: Get<u64>;
+
+		/// The calls that a signed call dispatches in its turn (a proxy's call as the real
+		/// account, a multisig's call as the multisig account, a batch's calls, a derivative's
+		/// call), so that the coldkey-swap guard of the transaction extension sees every account
+		/// a transaction acts as. `()` for none.
+		type NestedCalls: crate::extension::NestedCalls<
+			Self::AccountId,
+			<Self as frame_system::Config>::RuntimeCall,
+		>;
 
 		/// `KeySwapOnSubnetCost`: the TAO, in RAO, recycled by a hotkey swap on one subnet
 		/// (0.001 TAO on the reference chain).
@@ -2595,7 +2606,8 @@ pub mod pallet {
 		///
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeTransferred`].
-		/// - Errors: as [`Pallet::move_stake`], plus [`Error::TransferDisallowed`].
+		/// - Errors: as [`Pallet::move_stake`], plus [`Error::TransferDisallowed`] and
+		///   [`Error::ColdkeySwapAnnounced`] (the destination coldkey has announced a swap).
 		#[pallet::call_index(86)]
 		#[pallet::weight(
 			T::WeightInfo::transfer_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
@@ -3264,7 +3276,10 @@ pub mod pallet {
 		/// - Emits: [`Event::PendingChildKeyCooldownSet`].
 		#[pallet::call_index(109)]
 		#[pallet::weight(T::WeightInfo::sudo_set_childkey_take_param())]
-		pub fn set_pending_childkey_cooldown(origin: OriginFor<T>, cooldown: u64) -> DispatchResult {
+		pub fn set_pending_childkey_cooldown(
+			origin: OriginFor<T>,
+			cooldown: u64,
+		) -> DispatchResult {
 			ensure_root(origin)?;
 			PendingChildKeyCooldown::<T>::put(cooldown);
 			Self::deposit_event(Event::PendingChildKeyCooldownSet(cooldown));
@@ -3344,7 +3359,8 @@ pub mod pallet {
 		/// - Origin: signed by the coldkey.
 		/// - Emits: [`Event::ColdkeySwapAnnounced`].
 		/// - Errors: [`Error::ColdkeySwapReannouncedTooEarly`],
-		///   [`Error::NotEnoughBalanceToPaySwapColdKey`].
+		///   [`Error::NotEnoughBalanceToPaySwapColdKey`], [`Error::TooManyStakePositionsToSwap`]
+		///   (more stake positions than one swap moves: consolidate them first).
 		#[pallet::call_index(125)]
 		#[pallet::weight(T::WeightInfo::announce_coldkey_swap())]
 		pub fn announce_coldkey_swap(

@@ -73,6 +73,7 @@ impl pallet_subtensor::Config for Test {
 	type MinStake = ConstU64<MIN_STAKE>;
 	type KeySwapCost = frame_support::traits::ConstU64<100_000_000>;
 	type KeySwapOnSubnetCost = frame_support::traits::ConstU64<1_000_000>;
+	type NestedCalls = ();
 	type HotkeySwapOnSubnetInterval = frame_support::traits::ConstU64<10>;
 	type InitialColdkeySwapAnnouncementDelay = frame_support::traits::ConstU64<5>;
 	type InitialColdkeySwapReannouncementDelay = frame_support::traits::ConstU64<3>;

@@ -1863,9 +1863,12 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((6_u64).saturating_mul(p.into())))
 	}
 	/// Provisional, hand-written: the announcement, the cost's withdrawal.
+	/// Plus the positions counted against the swap's bound (513 reads at most, with the
+	/// staking-hotkey lists).
 	fn announce_coldkey_swap() -> Weight {
 		Weight::from_parts(40_000_000, 6000)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(Weight::from_parts(5_000_000, 100).saturating_mul(513))
+			.saturating_add(T::DbWeight::get().reads(4_u64 + 2 * 513))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Provisional, hand-written.
@@ -2193,9 +2196,12 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes((6_u64).saturating_mul(p.into())))
 	}
 	/// Provisional, hand-written: the announcement, the cost's withdrawal.
+	/// Plus the positions counted against the swap's bound (513 reads at most, with the
+	/// staking-hotkey lists).
 	fn announce_coldkey_swap() -> Weight {
 		Weight::from_parts(40_000_000, 6000)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(Weight::from_parts(5_000_000, 100).saturating_mul(513))
+			.saturating_add(ParityDbWeight::get().reads(4_u64 + 2 * 513))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	/// Provisional, hand-written.

@@ -61,8 +61,7 @@ pub fn weight_proportion(weight: u128, proportion: u64) -> u128 {
 	let p = u128::from(proportion);
 	let hi_p = (weight >> 64).saturating_mul(p);
 	let lo_p = (weight & max).saturating_mul(p);
-	hi_p.saturating_add(lo_p / max)
-		.saturating_add(hi_p.saturating_add(lo_p % max) / max)
+	hi_p.saturating_add(lo_p / max).saturating_add(hi_p.saturating_add(lo_p % max) / max)
 }
 
 /// `⌊a · b / c⌋` for `b ≤ c` (so the result is at most `a`), exact while `a · b < 2^128`; beyond
@@ -122,10 +121,9 @@ pub fn dividend_split(
 	child_take: u16,
 	ck_burn: u64,
 ) -> DividendSplit {
-	let total = parents
-		.iter()
-		.fold(self_contribution, |acc, p| acc.saturating_add(p.contribution));
-	let mut split = DividendSplit { to_parents: Vec::with_capacity(parents.len()), ..Default::default() };
+	let total = parents.iter().fold(self_contribution, |acc, p| acc.saturating_add(p.contribution));
+	let mut split =
+		DividendSplit { to_parents: Vec::with_capacity(parents.len()), ..Default::default() };
 	let mut given: u64 = 0;
 	for parent in parents {
 		let gross = mul_div_floor(dividend, parent.contribution, total);
@@ -227,7 +225,13 @@ mod tests {
 	#[test]
 	fn no_parents_or_no_weight_keeps_everything() {
 		assert_eq!(dividend_split(77, 0, &[], 0, 0).to_self, 77);
-		let s = dividend_split(77, 0, &[ParentContribution { contribution: 0, same_owner: false }], 0, 0);
+		let s = dividend_split(
+			77,
+			0,
+			&[ParentContribution { contribution: 0, same_owner: false }],
+			0,
+			0,
+		);
 		assert_eq!((s.to_parents[0], s.to_self), (0, 77));
 	}
 

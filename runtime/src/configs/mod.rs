@@ -222,6 +222,7 @@ impl pallet_subtensor::Config for Runtime {
 	type MinStake = MinStake;
 	type KeySwapCost = KeySwapCost;
 	type KeySwapOnSubnetCost = KeySwapOnSubnetCost;
+	type NestedCalls = crate::nested_calls::NestedCalls;
 	type HotkeySwapOnSubnetInterval = HotkeySwapOnSubnetInterval;
 	type InitialColdkeySwapAnnouncementDelay = InitialColdkeySwapAnnouncementDelay;
 	type InitialColdkeySwapReannouncementDelay = InitialColdkeySwapReannouncementDelay;

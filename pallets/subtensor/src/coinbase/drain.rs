@@ -139,9 +139,7 @@ impl<T: Config> Pallet<T> {
 				(hotkey, u128::from(d).saturating_sub(rd), rd)
 			})
 			.collect();
-		let sum_ad = parts
-			.iter()
-			.fold(u128::from(burned), |a, p| a.saturating_add(p.1));
+		let sum_ad = parts.iter().fold(u128::from(burned), |a, p| a.saturating_add(p.1));
 		let sum_rd = parts.iter().fold(0u128, |a, p| a.saturating_add(p.2));
 		let mut paid_dividends: u64 = 0;
 		let mut root_parts: Vec<(T::AccountId, u128)> = Vec::new();

@@ -48,10 +48,8 @@ impl<T: Config> Pallet<T> {
 		let mut root_stake = Vec::with_capacity(len);
 		let mut parents_read: u32 = 0;
 		for hotkey in &hotkeys {
-			let stake = hotkey
-				.as_ref()
-				.map(|h| Self::inherited_stake(h, netuid))
-				.unwrap_or_default();
+			let stake =
+				hotkey.as_ref().map(|h| Self::inherited_stake(h, netuid)).unwrap_or_default();
 			alpha_stake.push(stake.alpha);
 			root_stake.push(stake.root);
 			parents_read = parents_read.saturating_add(stake.parents_read);
@@ -108,10 +106,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Run the epoch of `netuid` over `rao_emission` alpha and write its outputs. Returns the
 	/// outputs (for the payout), the inputs' stakes and the parent links read (for the weight).
-	pub(crate) fn run_epoch(
-		netuid: NetUid,
-		rao_emission: u64,
-	) -> (EpochInputs, EpochOutputs, u32) {
+	pub(crate) fn run_epoch(netuid: NetUid, rao_emission: u64) -> (EpochInputs, EpochOutputs, u32) {
 		let (inputs, parents_read) = Self::epoch_inputs_counted(netuid);
 		let outputs = yuma::epoch(&inputs, &Self::yuma_params(netuid, rao_emission));
 		Self::persist_epoch(netuid, &outputs);

@@ -139,9 +139,9 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(total <= u128::from(u64::MAX), Error::<T>::ProportionOverflow);
 		ensure!(
-			children.is_empty() ||
-				Self::own_stake_weight(hotkey, netuid) >= u128::from(StakeThreshold::<T>::get()) ||
-				SubnetOwnerHotkey::<T>::get(netuid).as_ref() == Some(hotkey),
+			children.is_empty()
+				|| Self::own_stake_weight(hotkey, netuid) >= u128::from(StakeThreshold::<T>::get())
+				|| SubnetOwnerHotkey::<T>::get(netuid).as_ref() == Some(hotkey),
 			Error::<T>::NotEnoughStakeToSetChildkeys
 		);
 		Ok(())
@@ -292,9 +292,9 @@ impl<T: Config> Pallet<T> {
 		if take > Self::get_childkey_take(hotkey, netuid) {
 			let last = TransactionKeyLastBlock::<T>::get((hotkey, netuid, TX_SET_CHILDKEY_TAKE));
 			ensure!(
-				last == 0 ||
-					Self::current_block().saturating_sub(last) >=
-						TxChildkeyTakeRateLimit::<T>::get(),
+				last == 0
+					|| Self::current_block().saturating_sub(last)
+						>= TxChildkeyTakeRateLimit::<T>::get(),
 				Error::<T>::TxChildkeyTakeRateLimitExceeded
 			);
 		}
@@ -394,8 +394,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether dissolved `netuid` still has childkey links or pending requests to remove.
 	pub(crate) fn subnet_has_childkeys(netuid: NetUid) -> bool {
-		SubnetParentKeys::<T>::iter_key_prefix(netuid).next().is_some() ||
-			PendingChildKeys::<T>::iter_key_prefix(netuid).next().is_some()
+		SubnetParentKeys::<T>::iter_key_prefix(netuid).next().is_some()
+			|| PendingChildKeys::<T>::iter_key_prefix(netuid).next().is_some()
 	}
 }
 
@@ -403,11 +403,15 @@ impl<T: Config> Pallet<T> {
 	/// Whether `new` could take `old`'s childkey links on `netuid` in a hotkey swap: it has no
 	/// links or pending request of its own there, and `old`'s pending request does not name it
 	/// (either would link it to itself or merge two link sets).
-	pub(crate) fn childkeys_swappable(old: &T::AccountId, new: &T::AccountId, netuid: NetUid) -> bool {
-		!ChildKeys::<T>::contains_key(new, netuid) &&
-			!ParentKeys::<T>::contains_key(new, netuid) &&
-			PendingChildKeys::<T>::get(netuid, new).is_none() &&
-			PendingChildKeys::<T>::get(netuid, old)
+	pub(crate) fn childkeys_swappable(
+		old: &T::AccountId,
+		new: &T::AccountId,
+		netuid: NetUid,
+	) -> bool {
+		!ChildKeys::<T>::contains_key(new, netuid)
+			&& !ParentKeys::<T>::contains_key(new, netuid)
+			&& PendingChildKeys::<T>::get(netuid, new).is_none()
+			&& PendingChildKeys::<T>::get(netuid, old)
 				.is_none_or(|(children, _)| !children.iter().any(|(_, c)| c == new))
 	}
 

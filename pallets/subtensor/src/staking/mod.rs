@@ -16,9 +16,9 @@ mod stake;
 mod take;
 mod transition;
 
-pub use children::{InheritedStake, TX_SET_CHILDKEY_TAKE, TX_SET_CHILDREN};
 use crate::*;
 use alloc::vec::Vec;
+pub use children::{InheritedStake, TX_SET_CHILDKEY_TAKE, TX_SET_CHILDREN};
 use frame_support::{pallet_prelude::DispatchResult, traits::Get};
 use substrate_fixed::types::U64F64;
 use subtensor_math::share_pool::{self, SharePool};

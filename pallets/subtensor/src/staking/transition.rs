@@ -63,6 +63,12 @@ impl<T: Config> Pallet<T> {
 		destination_netuid: NetUid,
 		alpha: u64,
 	) -> DispatchResult {
+		// A coldkey with an announced swap takes no new positions, so that no one can push it
+		// past the swap's bound (`TooManyStakePositionsToSwap`) while it cannot unstake.
+		ensure!(
+			!ColdkeySwapAnnouncements::<T>::contains_key(destination_coldkey),
+			Error::<T>::ColdkeySwapAnnounced
+		);
 		let t = Transition {
 			origin_coldkey: coldkey,
 			origin_hotkey: hotkey,

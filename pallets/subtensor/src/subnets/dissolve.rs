@@ -92,7 +92,8 @@ impl<T: Config> Pallet<T> {
 		let mut paid = u32::try_from(stakers.len()).unwrap_or(u32::MAX);
 		// Childkey links on the subnet go in the same budget, once the positions are paid.
 		if paid < max {
-			paid = paid.saturating_add(Self::take_subnet_childkeys(netuid, max.saturating_sub(paid)));
+			paid =
+				paid.saturating_add(Self::take_subnet_childkeys(netuid, max.saturating_sub(paid)));
 		}
 		if Self::subnet_has_stake_positions(netuid) || Self::subnet_has_childkeys(netuid) {
 			DissolvingSubnets::<T>::insert(netuid, payout);

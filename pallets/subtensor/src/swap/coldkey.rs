@@ -135,6 +135,16 @@ impl<T: Config> Pallet<T> {
 		new_coldkey_hash: T::Hash,
 	) -> frame_support::pallet_prelude::DispatchResult {
 		let now = frame_system::Pallet::<T>::block_number();
+		// A swap that could not be made must not freeze the coldkey: the positions are
+		// counted now (at most one past the bound is read). Once announced, no one can add
+		// positions to it (`transfer_stake` to it is refused).
+		let bound = usize::try_from(MAX_SWAP_STAKE_POSITIONS).unwrap_or(usize::MAX);
+		let positions = Self::staked_hotkeys(who)
+			.into_iter()
+			.flat_map(|hotkey| Alpha::<T>::iter_key_prefix((hotkey, who.clone())))
+			.take(bound.saturating_add(1))
+			.count();
+		ensure!(positions <= bound, Error::<T>::TooManyStakePositionsToSwap);
 		if let Some((when, _)) = ColdkeySwapAnnouncements::<T>::get(who) {
 			let min = when.saturating_add(ColdkeySwapReannouncementDelay::<T>::get());
 			ensure!(now >= min, Error::<T>::ColdkeySwapReannouncedTooEarly);

@@ -70,17 +70,22 @@ fn children_take_effect_after_the_cooldown_and_mirror_each_other() {
 		assert_eq!(pending.into_inner(), vec![(HALF, HOT_C), (QUARTER, HOT_D)]);
 		assert_eq!(cooldown_block, now + cooldown());
 		System::assert_has_event(
-			Event::SetChildrenScheduled(HOT_B, NET, now + cooldown(), vec![
-				(HALF, HOT_C),
-				(QUARTER, HOT_D),
-			])
+			Event::SetChildrenScheduled(
+				HOT_B,
+				NET,
+				now + cooldown(),
+				vec![(HALF, HOT_C), (QUARTER, HOT_D)],
+			)
 			.into(),
 		);
 		// Not yet: the cooldown block itself still has no children.
 		run_to_block(now + cooldown());
 		assert!(SubtensorModule::get_children(&HOT_B, NET).is_empty());
 		run_to_block(now + cooldown() + 1);
-		assert_eq!(SubtensorModule::get_children(&HOT_B, NET), vec![(HALF, HOT_C), (QUARTER, HOT_D)]);
+		assert_eq!(
+			SubtensorModule::get_children(&HOT_B, NET),
+			vec![(HALF, HOT_C), (QUARTER, HOT_D)]
+		);
 		assert_eq!(SubtensorModule::get_parents(&HOT_C, NET), vec![(HALF, HOT_B)]);
 		assert_eq!(SubtensorModule::get_parents(&HOT_D, NET), vec![(QUARTER, HOT_B)]);
 		assert!(PendingChildKeys::<Test>::get(NET, HOT_B).is_none());
@@ -338,8 +343,12 @@ fn a_full_parent_list_gives_way_only_to_a_stronger_parent() {
 fn childkey_take_bounds_and_rate_limit() {
 	with_hotkeys(|| {
 		// (216,000 blocks by default: shortened to keep the test quick.)
-		assert_ok!(SubtensorModule::sudo_set_tx_childkey_take_rate_limit(RuntimeOrigin::root(), 20));
-		let take = |t| SubtensorModule::set_childkey_take(RuntimeOrigin::signed(BOB), HOT_B, NET, t);
+		assert_ok!(SubtensorModule::sudo_set_tx_childkey_take_rate_limit(
+			RuntimeOrigin::root(),
+			20
+		));
+		let take =
+			|t| SubtensorModule::set_childkey_take(RuntimeOrigin::signed(BOB), HOT_B, NET, t);
 		assert_noop!(take(11_797), Error::<Test>::InvalidChildkeyTake);
 		assert_noop!(
 			SubtensorModule::set_childkey_take(RuntimeOrigin::signed(CHARLIE), HOT_B, NET, 1),
