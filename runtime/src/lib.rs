@@ -75,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	authoring_version: 1,
-	spec_version: 108,
+	spec_version: 109,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 6,
@@ -91,7 +91,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	impl_name: alloc::borrow::Cow::Borrowed("subtensor-chain"),
 	authoring_version: 1,
-	spec_version: 109,
+	spec_version: 110,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 6,
@@ -227,6 +227,9 @@ mod runtime {
 
 	#[runtime::pallet_index(16)]
 	pub type Proxy = pallet_proxy;
+
+	#[runtime::pallet_index(18)]
+	pub type Commitments = pallet_commitments;
 
 	#[runtime::pallet_index(19)]
 	pub type AdminUtils = pallet_admin_utils;

@@ -114,6 +114,7 @@ impl pallet_subtensor::Config for Test {
 	type WeightInfo = ();
 	type UnownedAccount = ConstU64<0>;
 	type MinStake = ConstU64<MIN_STAKE>;
+	type OtherFreeCalls = ();
 }
 
 impl pallet_utility::Config for Test {

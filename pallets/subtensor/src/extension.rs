@@ -75,6 +75,10 @@
 //! | 33 | take changed too recently (`TxDelegateTakeRateLimit`) | `DelegateTxRateLimitExceeded` |
 //! | 34 | batch has no item | — (extension policy) |
 //! | 35 | batch names a netuid twice | — (extension policy) |
+//! | 36 | commitment over the space limit of the epoch | `Commitments::SpaceLimitExceeded` |
+//! | 37 | commitment has too many fields | `Commitments::TooManyFieldsInCommitmentInfo` |
+//! | 38 | timelocked commitment (no drand on this chain) | `Commitments::TimelockNotSupported` |
+//! | 39 | commitment deposit cannot be reserved or released | `Commitments::InsufficientBalanceForDeposit`, `Commitments::UnexpectedUnreserveLeftover` |
 //! | 255 | any other failure of the call | any other error |
 
 use crate::*;
@@ -140,6 +144,10 @@ pub enum CustomTransactionError {
 	DelegateTxRateLimitExceeded = 33,
 	EmptyBatch = 34,
 	DuplicateNetuidInBatch = 35,
+	CommitmentSpaceLimitExceeded = 36,
+	CommitmentTooManyFields = 37,
+	CommitmentTimelockNotSupported = 38,
+	CommitmentDepositNotReservable = 39,
 	Other = 255,
 }
 
@@ -198,6 +206,40 @@ impl<T: Config> From<Error<T>> for CustomTransactionError {
 			_ => C::Other,
 		}
 	}
+}
+
+/// Pool-time checks of the free calls of other pallets, composed by the runtime (module docs).
+pub trait OtherFreeCalls<T: frame_system::Config> {
+	/// `Ok(Some(tags))` if `call` is a free call of another pallet that would succeed if
+	/// dispatched now by `who`, with the pool tags it provides; `Ok(None)` if it is not such a
+	/// call; the rejection otherwise. Writes nothing.
+	fn check_free_call(
+		who: &T::AccountId,
+		call: &<T as frame_system::Config>::RuntimeCall,
+	) -> Result<Option<Vec<Vec<u8>>>, CustomTransactionError>;
+
+	/// The weight of that check for `call` (zero for a call it does not check).
+	fn check_weight(call: &<T as frame_system::Config>::RuntimeCall) -> Weight;
+}
+
+/// No other pallet has free calls.
+impl<T: frame_system::Config> OtherFreeCalls<T> for () {
+	fn check_free_call(
+		_: &T::AccountId,
+		_: &<T as frame_system::Config>::RuntimeCall,
+	) -> Result<Option<Vec<Vec<u8>>>, CustomTransactionError> {
+		Ok(None)
+	}
+
+	fn check_weight(_: &<T as frame_system::Config>::RuntimeCall) -> Weight {
+		Weight::zero()
+	}
+}
+
+/// The pool validity of a free call of another pallet ([`OtherFreeCalls`]): its `tags`,
+/// priority 0, [`FREE_CALL_LONGEVITY`], as the pallet's own free calls.
+pub fn other_free_call_validity(tags: Vec<Vec<u8>>) -> ValidTransaction {
+	free_validity(tags)
 }
 
 /// Which free call a pool tag is for (part of the `provides` tag).
@@ -435,7 +477,7 @@ where
 	fn weight(&self, call: &<T as frame_system::Config>::RuntimeCall) -> Weight {
 		let items = call.is_sub_type().map(Self::checked_items).unwrap_or(0);
 		let reads = READS_PER_CHECK.saturating_mul(u64::try_from(items).unwrap_or(u64::MAX));
-		T::DbWeight::get().reads(reads)
+		T::DbWeight::get().reads(reads).saturating_add(T::OtherFreeCalls::check_weight(call))
 	}
 
 	fn validate(
@@ -449,10 +491,14 @@ where
 		_source: TransactionSource,
 	) -> ValidateResult<Self::Val, <T as frame_system::Config>::RuntimeCall> {
 		use frame_support::traits::OriginTrait;
-		let (Some(who), Some(call)) = (origin.as_signer(), call.is_sub_type()) else {
+		let Some(who) = origin.as_signer() else {
 			return Ok((ValidTransaction::default(), (), origin));
 		};
-		match Self::check_free_call(who, call)? {
+		let checked = match call.is_sub_type() {
+			Some(call) => Self::check_free_call(who, call)?,
+			None => T::OtherFreeCalls::check_free_call(who, call)?,
+		};
+		match checked {
 			Some(tags) => Ok((free_validity(tags), (), origin)),
 			None => Ok((ValidTransaction::default(), (), origin)),
 		}

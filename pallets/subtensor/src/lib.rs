@@ -90,7 +90,9 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use extension::{CustomTransactionError, SubtensorTransactionExtension};
+pub use extension::{
+	other_free_call_validity, CustomTransactionError, OtherFreeCalls, SubtensorTransactionExtension,
+};
 pub use issuance::RecycleTao;
 pub use pallet::*;
 pub use subnets::symbols::SYMBOLS;
@@ -242,6 +244,10 @@ pub mod pallet {
 		/// §3.8; 2_000_000 RAO on the reference chain).
 		#[pallet::constant]
 		type MinStake: Get<u64>;
+
+		/// Pool-time checks of other pallets' free calls (`Commitments.set_commitment`), run by
+		/// `SubtensorTransactionExtension`; the runtime composes them (`()`: none).
+		type OtherFreeCalls: crate::OtherFreeCalls<Self>;
 	}
 
 	// ---- defaults (economics.md §5) ----

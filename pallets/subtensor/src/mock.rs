@@ -71,6 +71,7 @@ impl pallet_subtensor::Config for Test {
 	type WeightInfo = ();
 	type UnownedAccount = frame_support::traits::ConstU64<0>;
 	type MinStake = ConstU64<MIN_STAKE>;
+	type OtherFreeCalls = ();
 }
 
 /// The minimum stake of the mock runtime (the production value, 0.002 TAO).
