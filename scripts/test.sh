@@ -18,7 +18,7 @@ stage "lints (clippy, warnings are errors)"
 cargo clippy --locked --workspace --all-targets --features "$NODE_FEATURES" -- -D warnings
 
 stage "lints of the benchmark and try-runtime code (clippy with runtime-benchmarks,try-runtime; the runtime builds with both)"
-SKIP_WASM_BUILD=1 cargo clippy --locked -p pallet-subtensor -p pallet-admin-utils -p subtensor-runtime \
+SKIP_WASM_BUILD=1 cargo clippy --locked -p pallet-subtensor -p pallet-admin-utils -p pallet-commitments -p subtensor-runtime \
 	--all-targets --features runtime-benchmarks,try-runtime -- -D warnings
 
 stage "build (node with WASM runtime, all test targets)"
@@ -28,7 +28,7 @@ stage "Rust tests"
 cargo test --locked --workspace --features "$NODE_FEATURES"
 
 stage "benchmark and try-runtime tests (every pallet benchmark once on the mock runtime; the migrations' pre/post checks)"
-SKIP_WASM_BUILD=1 cargo test --locked -p pallet-subtensor -p pallet-admin-utils \
+SKIP_WASM_BUILD=1 cargo test --locked -p pallet-subtensor -p pallet-admin-utils -p pallet-commitments \
 	--features runtime-benchmarks,try-runtime
 
 stage "end-to-end tests (polkadot.js against a --dev node)"

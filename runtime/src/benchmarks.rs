@@ -13,4 +13,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proxy, Proxy]
 	[pallet_subtensor, SubtensorModule]
 	[pallet_admin_utils, AdminUtils]
+	[pallet_commitments, Commitments]
 );

@@ -229,6 +229,9 @@ mod runtime {
 	#[runtime::pallet_index(16)]
 	pub type Proxy = pallet_proxy;
 
+	#[runtime::pallet_index(18)]
+	pub type Commitments = pallet_commitments;
+
 	#[runtime::pallet_index(19)]
 	pub type AdminUtils = pallet_admin_utils;
 }

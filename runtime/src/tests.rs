@@ -501,6 +501,87 @@ mod free_calls {
 			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&hotkey), 0);
 		});
 	}
+
+	/// `Commitments.set_commitment(netuid, fields)`.
+	fn set_commitment(netuid: u16, fields: Vec<pallet_commitments::Data>) -> RuntimeCall {
+		RuntimeCall::Commitments(pallet_commitments::Call::set_commitment {
+			netuid,
+			info: Box::new(pallet_commitments::CommitmentInfo {
+				fields: frame_support::BoundedVec::try_from(fields).unwrap(),
+			}),
+		})
+	}
+
+	fn raw(bytes: &[u8]) -> pallet_commitments::Data {
+		pallet_commitments::Data::Raw(frame_support::BoundedVec::try_from(bytes.to_vec()).unwrap())
+	}
+
+	#[test]
+	fn registered_hotkey_with_no_balance_commits_for_free_and_failing_commitments_stay_out() {
+		use pallet_subtensor::CustomTransactionError as C;
+		preset_externalities("development").execute_with(|| {
+			let pair = unfunded_hotkey();
+			let hotkey: crate::AccountId = pair.public().into();
+			let alice = Sr25519Keyring::Alice.to_account_id();
+			assert_ok!(SubtensorModule::register_network(
+				RuntimeOrigin::signed(alice),
+				hotkey.clone()
+			));
+			let netuid = 1;
+			let refused = |code: C| {
+				TransactionValidityError::Invalid(InvalidTransaction::Custom(code.code()))
+			};
+			// Free, so that the unfunded hotkey may send it at all.
+			let ok = set_commitment(netuid, vec![raw(b"model-v1")]);
+			assert_eq!(
+				frame_support::dispatch::GetDispatchInfo::get_dispatch_info(&ok).pays_fee,
+				frame_support::dispatch::Pays::No
+			);
+			// Refused in the pool, each with its code: not registered on the subnet (code 2),
+			// a timelocked field (38).
+			assert_eq!(
+				validate(signed(&pair, set_commitment(0, vec![raw(b"x")]), 0)),
+				Err(refused(C::HotKeyNotRegistered))
+			);
+			let timelock = pallet_commitments::Data::TimelockEncrypted {
+				encrypted: frame_support::BoundedVec::try_from(vec![1u8; 8]).unwrap(),
+				reveal_round: 1,
+			};
+			assert_eq!(
+				validate(signed(&pair, set_commitment(netuid, vec![timelock]), 0)),
+				Err(refused(C::CommitmentTimelockNotSupported))
+			);
+			// Accepted, with one pool tag per hotkey and subnet.
+			let valid = validate(signed(&pair, ok.clone(), 0)).unwrap();
+			assert!(valid.provides.contains(&(b"CommitmentsFree", &hotkey, netuid).encode()));
+			// Included in a block: stored, paid by nobody.
+			let parent = frame_system::BlockHash::<Runtime>::get(0);
+			frame_system::Pallet::<Runtime>::initialize(&1, &parent, &Default::default());
+			assert_eq!(Executive::apply_extrinsic(signed(&pair, ok, 0)), Ok(Ok(())));
+			let stored = pallet_commitments::CommitmentOf::<Runtime>::get(netuid, &hotkey).unwrap();
+			assert_eq!(stored.info.fields.to_vec(), vec![raw(b"model-v1")]);
+			assert_eq!(stored.deposit, 0);
+			assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&hotkey), 0);
+			assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(&hotkey), 1);
+			// Over the space of the epoch: refused in the pool (code 36) and again at block
+			// building, so it is never included as a free failure.
+			pallet_commitments::MaxSpace::<Runtime>::put(150);
+			let again = set_commitment(netuid, vec![raw(b"model-v2")]);
+			assert_eq!(
+				validate(signed(&pair, again.clone(), 1)),
+				Err(refused(C::CommitmentSpaceLimitExceeded))
+			);
+			assert_eq!(
+				Executive::apply_extrinsic(signed(&pair, again, 1)),
+				Err(refused(C::CommitmentSpaceLimitExceeded))
+			);
+			assert_eq!(frame_system::Pallet::<Runtime>::account_nonce(&hotkey), 1);
+			assert_eq!(
+				pallet_commitments::CommitmentOf::<Runtime>::get(netuid, &hotkey).unwrap().info,
+				stored.info
+			);
+		});
+	}
 }
 
 /// Every runtime API method the Bittensor SDK 10.5.0 and btcli 9.23.2 call, with its parameter
@@ -656,6 +737,7 @@ mod accounts {
 		assert_eq!(crate::Preimage::index(), 14);
 		assert_eq!(crate::Scheduler::index(), 15);
 		assert_eq!(crate::Proxy::index(), 16);
+		assert_eq!(crate::Commitments::index(), 18);
 	}
 
 	#[test]
@@ -715,6 +797,15 @@ mod accounts {
 			assert!(retired.is_retired() && !retired.filter(&remark));
 		}
 		assert!(!ProxyType::ChildKeys.filter(&remark) && !ProxyType::SwapHotkey.filter(&remark));
+		// A commitment is neither a transfer nor critical; it is not staking.
+		let commit = RuntimeCall::Commitments(pallet_commitments::Call::set_commitment {
+			netuid: 1,
+			info: Box::default(),
+		});
+		assert!(ProxyType::NonTransfer.filter(&commit));
+		assert!(ProxyType::NonCritical.filter(&commit));
+		assert!(ProxyType::NonFungible.filter(&commit));
+		assert!(!ProxyType::Staking.filter(&commit));
 	}
 
 	#[test]

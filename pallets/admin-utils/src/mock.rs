@@ -71,6 +71,7 @@ impl pallet_subtensor::Config for Test {
 	type HotkeySwapOnSubnetInterval = frame_support::traits::ConstU64<10>;
 	type InitialColdkeySwapAnnouncementDelay = frame_support::traits::ConstU64<5>;
 	type InitialColdkeySwapReannouncementDelay = frame_support::traits::ConstU64<3>;
+	type OtherFreeCalls = ();
 }
 
 impl pallet_admin_utils::Config for Test {

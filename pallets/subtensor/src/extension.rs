@@ -78,6 +78,10 @@
 //! | 36 | the signer, or an account a nested call acts as (`Config::NestedCalls`: a proxy's real account, a multisig, a derivative), has an announced coldkey swap: only the swap's own calls pass | `ColdkeySwapAnnounced` |
 //! | 37 | that coldkey swap is disputed: no call passes | `ColdkeySwapDisputed` |
 //! | 38 | more than [`MAX_NESTED_CALLS`] calls to check | — (extension policy) |
+//! | 39 | commitment over the space limit of the epoch | `Commitments::SpaceLimitExceeded` |
+//! | 40 | commitment has too many fields | `Commitments::TooManyFieldsInCommitmentInfo` |
+//! | 41 | timelocked commitment (no drand on this chain) | `Commitments::TimelockNotSupported` |
+//! | 42 | commitment deposit cannot be reserved or released | `Commitments::InsufficientBalanceForDeposit`, `Commitments::UnexpectedUnreserveLeftover` |
 //! | 255 | any other failure of the call | any other error |
 
 use crate::*;
@@ -148,6 +152,10 @@ pub enum CustomTransactionError {
 	/// The transaction dispatches more than [`MAX_NESTED_CALLS`] calls (through proxies,
 	/// multisigs, batches) for the coldkey-swap guard to check.
 	TooManyNestedCalls = 38,
+	CommitmentSpaceLimitExceeded = 39,
+	CommitmentTooManyFields = 40,
+	CommitmentTimelockNotSupported = 41,
+	CommitmentDepositNotReservable = 42,
 	Other = 255,
 }
 
@@ -208,6 +216,40 @@ impl<T: Config> From<Error<T>> for CustomTransactionError {
 			_ => C::Other,
 		}
 	}
+}
+
+/// Pool-time checks of the free calls of other pallets, composed by the runtime (module docs).
+pub trait OtherFreeCalls<T: frame_system::Config> {
+	/// `Ok(Some(tags))` if `call` is a free call of another pallet that would succeed if
+	/// dispatched now by `who`, with the pool tags it provides; `Ok(None)` if it is not such a
+	/// call; the rejection otherwise. Writes nothing.
+	fn check_free_call(
+		who: &T::AccountId,
+		call: &<T as frame_system::Config>::RuntimeCall,
+	) -> Result<Option<Vec<Vec<u8>>>, CustomTransactionError>;
+
+	/// The weight of that check for `call` (zero for a call it does not check).
+	fn check_weight(call: &<T as frame_system::Config>::RuntimeCall) -> Weight;
+}
+
+/// No other pallet has free calls.
+impl<T: frame_system::Config> OtherFreeCalls<T> for () {
+	fn check_free_call(
+		_: &T::AccountId,
+		_: &<T as frame_system::Config>::RuntimeCall,
+	) -> Result<Option<Vec<Vec<u8>>>, CustomTransactionError> {
+		Ok(None)
+	}
+
+	fn check_weight(_: &<T as frame_system::Config>::RuntimeCall) -> Weight {
+		Weight::zero()
+	}
+}
+
+/// The pool validity of a free call of another pallet ([`OtherFreeCalls`]): its `tags`,
+/// priority 0, [`FREE_CALL_LONGEVITY`], as the pallet's own free calls.
+pub fn other_free_call_validity(tags: Vec<Vec<u8>>) -> ValidTransaction {
+	free_validity(tags)
 }
 
 /// Which free call a pool tag is for (part of the `provides` tag).
@@ -512,7 +554,9 @@ where
 		// counted with a stand-in signer, which differs only if a nested account is the
 		// stand-in itself.
 		let accounts = Self::acting_accounts(&T::UnownedAccount::get(), call);
-		T::DbWeight::get().reads(reads.saturating_add(accounts.saturating_mul(4)))
+		T::DbWeight::get()
+			.reads(reads.saturating_add(accounts.saturating_mul(4)))
+			.saturating_add(T::OtherFreeCalls::check_weight(call))
 	}
 
 	fn validate(
@@ -543,10 +587,14 @@ where
 					.map_err(CustomTransactionError::from)?;
 			}
 		}
-		let (Some(who), Some(call)) = (origin.as_signer(), call.is_sub_type()) else {
+		let Some(who) = origin.as_signer() else {
 			return Ok((ValidTransaction::default(), (), origin));
 		};
-		match Self::check_free_call(who, call)? {
+		let checked = match call.is_sub_type() {
+			Some(call) => Self::check_free_call(who, call)?,
+			None => T::OtherFreeCalls::check_free_call(who, call)?,
+		};
+		match checked {
 			Some(tags) => Ok((free_validity(tags), (), origin)),
 			None => Ok((ValidTransaction::default(), (), origin)),
 		}

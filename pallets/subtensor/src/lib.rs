@@ -95,7 +95,9 @@ mod tests;
 pub mod types;
 pub mod weights;
 
-pub use extension::{CustomTransactionError, SubtensorTransactionExtension};
+pub use extension::{
+	other_free_call_validity, CustomTransactionError, OtherFreeCalls, SubtensorTransactionExtension,
+};
 pub use issuance::RecycleTao;
 pub use pallet::*;
 pub use staking::{InheritedStake, TX_SET_CHILDKEY_TAKE, TX_SET_CHILDREN};
@@ -313,6 +315,9 @@ pub mod pallet {
 		/// it may be replaced or cleared (1 day on the reference chain).
 		#[pallet::constant]
 		type InitialColdkeySwapReannouncementDelay: Get<BlockNumberFor<Self>>;
+		/// Pool-time checks of other pallets' free calls (`Commitments.set_commitment`), run by
+		/// `SubtensorTransactionExtension`; the runtime composes them (`()`: none).
+		type OtherFreeCalls: crate::OtherFreeCalls<Self>;
 	}
 
 	// ---- defaults (economics.md §5) ----

@@ -77,6 +77,7 @@ impl pallet_subtensor::Config for Test {
 	type HotkeySwapOnSubnetInterval = frame_support::traits::ConstU64<10>;
 	type InitialColdkeySwapAnnouncementDelay = frame_support::traits::ConstU64<5>;
 	type InitialColdkeySwapReannouncementDelay = frame_support::traits::ConstU64<3>;
+	type OtherFreeCalls = ();
 }
 
 /// The minimum stake of the mock runtime (the production value, 0.002 TAO).

@@ -12,7 +12,7 @@ mod set_weights;
 
 use crate::*;
 use alloc::vec::Vec;
-use frame_support::BoundedVec;
+use frame_support::{traits::Get, weights::Weight, BoundedVec};
 use subtensor_math::yuma::{self, EpochInputs, EpochOutputs, YumaParams};
 
 /// A stored weight or bond row: `(target uid, u16)`.
@@ -204,6 +204,41 @@ impl<T: Config> Pallet<T> {
 			}
 			Weights::<T>::insert(netuid, validator, row);
 		}
+	}
+
+	/// The epoch counter of `netuid` (`SubnetEpochIndex`: one more per epoch run), which
+	/// `Commitments` counts its space in (the reference's `get_epoch_index`).
+	pub fn get_epoch_index(netuid: NetUid) -> u64 {
+		SubnetEpochIndex::<T>::get(netuid)
+	}
+
+	/// A hotkey committed a `ResetBondsFlag` (`Commitments`): if `BondsResetOn` is set for
+	/// `netuid` and `hotkey` holds a UID there, every validator's bond in that UID is removed
+	/// (the reference's `do_reset_bonds`). Otherwise nothing changes.
+	///
+	/// Cost: at most [`Self::reset_bonds_max_weight`]: one pass over the subnet's bond rows.
+	pub fn reset_bonds_on_commitment(netuid: NetUid, hotkey: &T::AccountId) {
+		if !BondsResetOn::<T>::get(netuid) {
+			return;
+		}
+		let Some(uid) = Uids::<T>::get(netuid, hotkey) else {
+			return;
+		};
+		let rows: Vec<(u16, WeightRow)> = Bonds::<T>::iter_prefix(netuid)
+			.filter(|(_, row)| row.iter().any(|(j, _)| *j == uid))
+			.collect();
+		for (validator, mut row) in rows {
+			row.retain(|(j, _)| *j != uid);
+			Bonds::<T>::insert(netuid, validator, row);
+		}
+	}
+
+	/// The most [`Self::reset_bonds_on_commitment`] costs: two reads, then every bond row of a
+	/// full subnet (`MAX_ALLOWED_UIDS_BENCHMARKED` UIDs, the largest `MaxAllowedUids` the
+	/// setters accept) read and rewritten.
+	pub fn reset_bonds_max_weight() -> Weight {
+		let rows = u64::from(MAX_ALLOWED_UIDS_BENCHMARKED);
+		T::DbWeight::get().reads_writes(rows.saturating_add(2), rows)
 	}
 
 	/// Remove every consensus item of `netuid` (part of dissolving the subnet).

@@ -9,6 +9,11 @@ use frame_support::{
 };
 
 impl<T: Config> Pallet<T> {
+	/// Whether `hotkey` holds a UID on `netuid` (what `Commitments` asks before a commitment).
+	pub fn is_hotkey_registered_on_network(netuid: NetUid, hotkey: &T::AccountId) -> bool {
+		Uids::<T>::contains_key(netuid, hotkey)
+	}
+
 	/// Whether `coldkey` may use `hotkey`: nobody owns it yet, or `coldkey` does.
 	pub fn coldkey_may_use_hotkey(coldkey: &T::AccountId, hotkey: &T::AccountId) -> bool {
 		!Owner::<T>::contains_key(hotkey) || Owner::<T>::get(hotkey) == *coldkey

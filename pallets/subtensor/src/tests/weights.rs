@@ -129,3 +129,25 @@ fn a_replaced_uid_loses_its_weights_bonds_and_the_weights_on_it() {
 		assert_eq!(Emission::<Test>::get(NET)[1], 0);
 	});
 }
+
+#[test]
+fn commitment_bonds_reset_removes_the_bonds_in_the_hotkey_only_if_the_subnet_allows_it() {
+	with_validator(|| {
+		assert_ok!(set(HOT_B, vec![0, 2], vec![1, 1]));
+		run_to_block(5);
+		let bonds = Bonds::<Test>::get(NET, 1).into_inner();
+		assert!(bonds.iter().any(|(j, _)| *j == 2), "HOT_B bonds in UID 2: {bonds:?}");
+		// BondsResetOn is off: nothing changes.
+		SubtensorModule::reset_bonds_on_commitment(NET, &HOT_C);
+		assert_eq!(Bonds::<Test>::get(NET, 1).into_inner(), bonds);
+		// On: the bonds in UID 2 go, the others stay; an unregistered hotkey changes nothing.
+		BondsResetOn::<Test>::insert(NET, true);
+		SubtensorModule::reset_bonds_on_commitment(NET, &HOT_D);
+		assert_eq!(Bonds::<Test>::get(NET, 1).into_inner(), bonds);
+		SubtensorModule::reset_bonds_on_commitment(NET, &HOT_C);
+		let kept: Vec<(u16, u16)> = bonds.into_iter().filter(|(j, _)| *j != 2).collect();
+		assert_eq!(Bonds::<Test>::get(NET, 1).into_inner(), kept);
+		assert!(SubtensorModule::is_hotkey_registered_on_network(NET, &HOT_C));
+		assert!(!SubtensorModule::is_hotkey_registered_on_network(NET, &HOT_D));
+	});
+}
