@@ -19,7 +19,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::{pallet_prelude::BlockNumberFor, RawOrigin};
-use sp_runtime::traits::UniqueSaturatedFrom;
+use sp_runtime::traits::{Hash as _, UniqueSaturatedFrom};
 
 const TAO: u64 = 1_000_000_000;
 /// Subnets besides root in the worst cases (the default `SubnetLimit`).
@@ -930,6 +930,140 @@ mod benchmarks {
 		assert_eq!(Owner::<T>::get(&new), coldkey);
 		assert!(!Owner::<T>::contains_key(&old));
 		assert_eq!(Alpha::<T>::iter_prefix((&new,)).count(), p as usize);
+	}
+
+	/// `set_children` with the most children, on a started subnet (the request is scheduled),
+	/// replacing an earlier pending request.
+	#[benchmark]
+	fn set_children() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let owner: T::AccountId = account("owner", 0, 0);
+		let hotkey = owner_hotkey::<T>(0);
+		let children: alloc::vec::Vec<(u64, T::AccountId)> = (0..MAX_CHILDREN)
+			.map(|i| (u64::MAX / u64::from(MAX_CHILDREN), account("child", i, 0)))
+			.collect();
+		Pallet::<T>::do_set_children(&owner, &hotkey, netuid, children.clone()).unwrap();
+		set_block::<T>(1 + SET_CHILDREN_RATE_LIMIT);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), hotkey.clone(), netuid, children);
+		assert!(PendingChildKeys::<T>::get(netuid, &hotkey).is_some());
+	}
+
+	/// The worst application of pending children: the parent replaces `MAX_CHILDREN` children
+	/// by as many new ones, each of whose parent lists is full of weaker parents, so that each
+	/// link evicts one (which is unlinked from its own children).
+	#[benchmark]
+	fn apply_pending_children() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let parent = owner_hotkey::<T>(0);
+		// The parent's stake weight beats every incumbent's (they have none).
+		let _ = staker::<T>(&parent, netuid, 100 * TAO);
+		let old: ChildList<T> = ChildList::<T>::truncate_from(
+			(0..MAX_CHILDREN).map(|i| (1u64, account("old_child", i, 0))).collect(),
+		);
+		Pallet::<T>::apply_children(netuid, &parent, old);
+		let mut new = ChildList::<T>::default();
+		for i in 0..MAX_CHILDREN {
+			let child: T::AccountId = account("new_child", i, 0);
+			for j in 0..MAX_PARENTS {
+				let incumbent: T::AccountId = account("incumbent", j, i);
+				let kids = ChildList::<T>::truncate_from(vec![(1u64, child.clone())]);
+				Pallet::<T>::apply_children(netuid, &incumbent, kids);
+			}
+			let _ = new.try_push((u64::MAX / u64::from(MAX_CHILDREN), child));
+		}
+		#[block]
+		{
+			Pallet::<T>::apply_children(netuid, &parent, new);
+		}
+		assert_eq!(ChildKeys::<T>::get(&parent, netuid).len(), MAX_CHILDREN as usize);
+		let first: T::AccountId = account("new_child", 0, 0);
+		assert!(ParentKeys::<T>::get(&first, netuid).iter().any(|(_, p)| *p == parent));
+	}
+
+	/// `set_childkey_take` raising the take after the rate limit.
+	#[benchmark]
+	fn set_childkey_take() {
+		set_block::<T>(1);
+		let netuid = new_subnet::<T>(0);
+		let owner: T::AccountId = account("owner", 0, 0);
+		let hotkey = owner_hotkey::<T>(0);
+		Pallet::<T>::do_set_childkey_take(&owner, &hotkey, netuid, 0).unwrap();
+		set_block::<T>(2 + TxChildkeyTakeRateLimit::<T>::get());
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), hotkey.clone(), netuid, MaxChildkeyTake::<T>::get());
+		assert_eq!(ChildkeyTake::<T>::get(&hotkey, netuid), MaxChildkeyTake::<T>::get());
+	}
+
+	/// The root setters of the childkey parameters (one read, one write each).
+	#[benchmark]
+	fn sudo_set_childkey_take_param() {
+		#[extrinsic_call]
+		sudo_set_max_childkey_take(RawOrigin::Root, 10_000);
+		assert_eq!(MaxChildkeyTake::<T>::get(), 10_000);
+	}
+
+	/// A first announcement (the cost recycled) by a coldkey with the most stake positions a
+	/// swap moves (all counted).
+	#[benchmark]
+	fn announce_coldkey_swap() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let coldkey: T::AccountId = account("announcer", 0, 0);
+		fund::<T>(&coldkey, 1_000_000 * TAO);
+		for j in 0..MAX_SWAP_STAKE_POSITIONS {
+			let hotkey: T::AccountId = account("staked_hotkey", j, 0);
+			Pallet::<T>::create_account_if_non_existent(&coldkey, &hotkey).ok();
+			Pallet::<T>::do_add_stake(&coldkey, &hotkey, netuid, TAO, None).unwrap();
+		}
+		Pallet::<T>::clear_staking_rate_limiter();
+		let hash = T::Hashing::hash_of(&coldkey);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hash);
+		assert!(ColdkeySwapAnnouncements::<T>::contains_key(&coldkey));
+	}
+
+	/// Root's coldkey swap of a coldkey with `p` stake positions.
+	#[benchmark]
+	fn swap_coldkey(p: Linear<1, MAX_SWAP_STAKE_POSITIONS>) {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let old: T::AccountId = account("old_coldkey", 0, 0);
+		let new: T::AccountId = account("new_coldkey", 0, 0);
+		fund::<T>(&old, 1_000_000 * TAO);
+		for j in 0..p {
+			let hotkey: T::AccountId = account("staked_hotkey", j, 0);
+			Pallet::<T>::create_account_if_non_existent(&old, &hotkey).ok();
+			Pallet::<T>::do_add_stake(&old, &hotkey, netuid, TAO, None).unwrap();
+		}
+		Pallet::<T>::clear_staking_rate_limiter();
+		#[extrinsic_call]
+		_(RawOrigin::Root, old.clone(), new.clone(), 0);
+		assert_eq!(Pallet::<T>::staked_hotkeys(&new).len(), p as usize);
+	}
+
+	#[benchmark]
+	fn dispute_coldkey_swap() {
+		set_block::<T>(1);
+		let coldkey: T::AccountId = account("announcer", 0, 0);
+		fund::<T>(&coldkey, 1_000 * TAO);
+		Pallet::<T>::do_announce_coldkey_swap(&coldkey, T::Hashing::hash_of(&coldkey)).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()));
+		assert!(ColdkeySwapDisputes::<T>::contains_key(&coldkey));
+	}
+
+	#[benchmark]
+	fn reset_coldkey_swap() {
+		set_block::<T>(1);
+		let coldkey: T::AccountId = account("announcer", 0, 0);
+		fund::<T>(&coldkey, 1_000 * TAO);
+		Pallet::<T>::do_announce_coldkey_swap(&coldkey, T::Hashing::hash_of(&coldkey)).unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Root, coldkey.clone());
+		assert!(!ColdkeySwapAnnouncements::<T>::contains_key(&coldkey));
 	}
 
 	impl_benchmark_test_suite!(
