@@ -7,9 +7,10 @@
 //! `Utility` batches too; deny-list types (`NonTransfer`, `NonCritical`, `NonFungible`) allow
 //! them, and `pallet-proxy` applies the filter again to every call inside.
 //!
-//! Types for features this chain does not have (childkeys, hotkey swaps, root claims) allow
-//! nothing until those calls exist; `Senate`, `Triumvirate`, `Governance` and `RootWeights` are
-//! retired upstream and allow nothing.
+//! `RootClaim` (root claims are not a feature of this chain) allows nothing; `Senate`,
+//! `Triumvirate`, `Governance` and `RootWeights` are retired upstream and allow nothing. The
+//! coldkey-swap calls count as moving value (the swap hands the whole account to a new key):
+//! `NonTransfer`, `NonCritical` and `NonFungible` refuse them, as on the reference chain.
 
 use crate::{Balance, RuntimeCall};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
@@ -50,17 +51,18 @@ pub enum ProxyType {
 	#[codec(index = 1)]
 	Owner,
 	/// Everything except `Sudo` and the calls that are hard to undo: `dissolve_network`,
-	/// `root_register`, `burned_register`, `register_limit`.
+	/// `root_register`, `burned_register`, `register_limit`, and the coldkey-swap calls.
 	#[codec(index = 2)]
 	NonCritical,
-	/// Everything except moving value to another account: `Balances` and `transfer_stake`.
+	/// Everything except moving value to another account: `Balances`, `transfer_stake` and the
+	/// coldkey-swap calls.
 	#[codec(index = 3)]
 	NonTransfer,
 	/// Retired: nothing.
 	#[codec(index = 4)]
 	Senate,
 	/// Everything except what spends, moves or burns TAO or stake: `Balances`, every staking and
-	/// unstaking call, registrations, `recycle_alpha`, `burn_alpha`.
+	/// unstaking call, registrations, `recycle_alpha`, `burn_alpha`, key swaps.
 	#[codec(index = 5)]
 	NonFungible,
 	/// Retired: nothing.
@@ -87,13 +89,13 @@ pub enum ProxyType {
 	/// Retired: nothing.
 	#[codec(index = 12)]
 	RootWeights,
-	/// Childkey settings (not on this chain yet): nothing.
+	/// Childkey settings: `set_children`, `set_childkey_take`.
 	#[codec(index = 13)]
 	ChildKeys,
 	/// `Sudo.sudo_unchecked_weight(System.set_code(..))` only: a runtime-upgrade key.
 	#[codec(index = 14)]
 	SudoUncheckedSetCode,
-	/// Hotkey swaps (not on this chain yet): nothing.
+	/// Hotkey swaps: `swap_hotkey`.
 	#[codec(index = 15)]
 	SwapHotkey,
 	/// What the beneficiary of a leased subnet may do: `start_call` and the subnet's
@@ -141,6 +143,18 @@ fn is_stake_value_call(c: &SubtensorCall<crate::Runtime>) -> bool {
 		)
 }
 
+/// The coldkey-swap calls of the coldkey itself (root's `swap_coldkey` included).
+fn is_coldkey_swap_call(c: &SubtensorCall<crate::Runtime>) -> bool {
+	matches!(
+		c,
+		SubtensorCall::swap_coldkey { .. }
+			| SubtensorCall::announce_coldkey_swap { .. }
+			| SubtensorCall::swap_coldkey_announced { .. }
+			| SubtensorCall::clear_coldkey_swap_announcement { .. }
+			| SubtensorCall::dispute_coldkey_swap { .. }
+	)
+}
+
 /// Owner-settable hyperparameters a lease beneficiary may change.
 fn is_lease_beneficiary_setter(c: &AdminCall<crate::Runtime>) -> bool {
 	matches!(
@@ -178,28 +192,36 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 				) => true,
 				_ => false,
 			},
-			Self::NonCritical => !matches!(
-				c,
-				RuntimeCall::Sudo(_)
-					| RuntimeCall::SubtensorModule(
-						SubtensorCall::dissolve_network { .. }
-							| SubtensorCall::root_register { .. }
-							| SubtensorCall::burned_register { .. }
-							| SubtensorCall::register_limit { .. }
-					)
-			),
-			Self::NonTransfer => !matches!(
-				c,
-				RuntimeCall::Balances(_)
-					| RuntimeCall::SubtensorModule(SubtensorCall::transfer_stake { .. })
-			),
+			Self::NonCritical => match c {
+				RuntimeCall::Sudo(_) => false,
+				RuntimeCall::SubtensorModule(s) => {
+					!(is_coldkey_swap_call(s)
+						|| matches!(
+							s,
+							SubtensorCall::dissolve_network { .. }
+								| SubtensorCall::root_register { .. }
+								| SubtensorCall::burned_register { .. }
+								| SubtensorCall::register_limit { .. }
+						))
+				},
+				_ => true,
+			},
+			Self::NonTransfer => match c {
+				RuntimeCall::Balances(_) => false,
+				RuntimeCall::SubtensorModule(s) => {
+					!(is_coldkey_swap_call(s) || matches!(s, SubtensorCall::transfer_stake { .. }))
+				},
+				_ => true,
+			},
 			Self::NonFungible => match c {
 				RuntimeCall::Balances(_) => false,
 				RuntimeCall::SubtensorModule(s) => {
 					!(is_stake_value_call(s)
+						|| is_coldkey_swap_call(s)
 						|| matches!(
 							s,
-							SubtensorCall::burned_register { .. }
+							SubtensorCall::swap_hotkey { .. }
+								| SubtensorCall::burned_register { .. }
 								| SubtensorCall::register_limit { .. }
 								| SubtensorCall::root_register { .. }
 								| SubtensorCall::register_network { .. }
@@ -243,6 +265,15 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 				},
 				_ => false,
 			},
+			Self::ChildKeys => matches!(
+				c,
+				RuntimeCall::SubtensorModule(
+					SubtensorCall::set_children { .. } | SubtensorCall::set_childkey_take { .. }
+				)
+			),
+			Self::SwapHotkey => {
+				matches!(c, RuntimeCall::SubtensorModule(SubtensorCall::swap_hotkey { .. }))
+			},
 			Self::SubnetLeaseBeneficiary => match c {
 				RuntimeCall::SubtensorModule(SubtensorCall::start_call { .. }) => true,
 				RuntimeCall::AdminUtils(a) => is_lease_beneficiary_setter(a),
@@ -252,8 +283,6 @@ impl InstanceFilter<RuntimeCall> for ProxyType {
 			| Self::Triumvirate
 			| Self::Governance
 			| Self::RootWeights
-			| Self::ChildKeys
-			| Self::SwapHotkey
 			| Self::RootClaim => false,
 		}
 	}

@@ -797,6 +797,30 @@ mod accounts {
 			assert!(retired.is_retired() && !retired.filter(&remark));
 		}
 		assert!(!ProxyType::ChildKeys.filter(&remark) && !ProxyType::SwapHotkey.filter(&remark));
+		let set_children = RuntimeCall::SubtensorModule(pallet_subtensor::Call::set_children {
+			hotkey: bob.clone(),
+			netuid: 1,
+			children: vec![],
+		});
+		let swap_hotkey = RuntimeCall::SubtensorModule(pallet_subtensor::Call::swap_hotkey {
+			hotkey: bob.clone(),
+			new_hotkey: acc(Sr25519Keyring::Charlie),
+			netuid: None,
+		});
+		assert!(ProxyType::ChildKeys.filter(&set_children));
+		assert!(!ProxyType::ChildKeys.filter(&swap_hotkey));
+		assert!(ProxyType::SwapHotkey.filter(&swap_hotkey));
+		assert!(!ProxyType::SwapHotkey.filter(&set_children));
+		assert!(!ProxyType::NonFungible.filter(&swap_hotkey));
+		// A coldkey swap hands over the whole account: no deny-list type allows it.
+		let announce =
+			RuntimeCall::SubtensorModule(pallet_subtensor::Call::announce_coldkey_swap {
+				new_coldkey_hash: Default::default(),
+			});
+		for t in [ProxyType::NonTransfer, ProxyType::NonCritical, ProxyType::NonFungible] {
+			assert!(!t.filter(&announce), "{t:?}");
+			assert!(t.filter(&set_children) || t == ProxyType::NonFungible, "{t:?}");
+		}
 		// A commitment is neither a transfer nor critical; it is not staking.
 		let commit = RuntimeCall::Commitments(pallet_commitments::Call::set_commitment {
 			netuid: 1,
