@@ -961,7 +961,17 @@ fn arms() -> Vec<(u32, Arm)> {
 			(Who::Signed(cold), sub(SCall::swap_coldkey_announced { new_coldkey }))
 		}),
 		(1, |g| (Who::Signed(g.coldkey()), sub(SCall::dispute_coldkey_swap {}))),
-		(1, |g| (Who::Signed(g.coldkey()), sub(SCall::clear_coldkey_swap_announcement {}))),
+		(2, |g| {
+			// Usually a coldkey that has an announcement (clearing needs one, past its delays).
+			let announced: Vec<u64> =
+				pallet_subtensor::ColdkeySwapAnnouncements::<Test>::iter_keys().collect();
+			let cold = if !announced.is_empty() && g.rng.chance(3, 4) {
+				g.rng.pick(&announced)
+			} else {
+				g.coldkey()
+			};
+			(Who::Signed(cold), sub(SCall::clear_coldkey_swap_announcement {}))
+		}),
 		(1, |g| {
 			let coldkey = g.coldkey();
 			let who = if g.rng.chance(1, 4) { Who::Signed(coldkey) } else { g.root() };
