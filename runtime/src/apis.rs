@@ -361,6 +361,16 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl subtensor_runtime_api::ProxyFilterRuntimeApi<Block> for Runtime {
+		fn get_proxy_types() -> Vec<subtensor_runtime_api::ProxyTypeInfo> {
+			crate::proxy::proxy_type_infos()
+		}
+
+		fn get_proxy_filter(proxy_type: Option<u8>) -> Vec<subtensor_runtime_api::ProxyFilterInfo> {
+			crate::proxy::proxy_filter_infos(proxy_type)
+		}
+	}
+
 	impl subtensor_runtime_api::SwapRuntimeApi<Block> for Runtime {
 		fn current_alpha_price(netuid: u16) -> u64 {
 			if SubtensorModule::subnet_exists(netuid) {

@@ -587,6 +587,8 @@ mod free_calls {
 /// Every runtime API method the Bittensor SDK 10.5.0 and btcli 9.23.2 call, with its parameter
 /// names (clients may pass parameters by name): what the V15 metadata must list.
 const CLIENT_API_METHODS: &[(&str, &str, &[&str])] = &[
+	("ProxyFilterRuntimeApi", "get_proxy_types", &[]),
+	("ProxyFilterRuntimeApi", "get_proxy_filter", &["proxy_type"]),
 	("SubnetInfoRuntimeApi", "get_subnet_info", &["netuid"]),
 	("SubnetInfoRuntimeApi", "get_subnets_info", &[]),
 	("SubnetInfoRuntimeApi", "get_subnet_info_v2", &["netuid"]),
@@ -749,6 +751,59 @@ mod accounts {
 		assert_eq!(ProxyType::Transfer.encode(), vec![10]);
 		assert_eq!(ProxyType::SmallTransfer.encode(), vec![11]);
 		assert_eq!(ProxyType::RootClaim.encode(), vec![17]);
+	}
+
+	/// Every entry of every rule names a pallet and call the runtime has (names are strings in
+	/// the table: a typo would make a rule silently miss its call), and the runtime API
+	/// describes each type from the same rule.
+	#[test]
+	fn every_rule_names_real_calls_and_the_api_describes_it() {
+		use crate::proxy::{pallet_calls, proxy_filter_infos, proxy_type_infos, Mode};
+		use pallet_subtensor::rpc_info::proxy_filter::FilterMode;
+		for t in ProxyType::ALL {
+			let rule = t.rule();
+			for e in rule.calls.iter().chain(rule.exceptions) {
+				let (_, names, _) = pallet_calls(e.pallet)
+					.unwrap_or_else(|| panic!("{t:?}: unknown pallet {}", e.pallet));
+				if let Some(call) = e.call {
+					assert!(names.contains(&call), "{t:?}: no call {}::{call}", e.pallet);
+				}
+			}
+			let info = proxy_filter_infos(Some(t.index()));
+			assert_eq!(info.len(), 1);
+			let info = &info[0];
+			assert_eq!(info.name, format!("{t:?}").into_bytes());
+			assert_eq!(info.calls.len(), rule.calls.len(), "{t:?}: every entry described");
+			assert_eq!(info.exceptions.len(), rule.exceptions.len());
+			let mode = match rule.mode {
+				Mode::AllowAll => FilterMode::AllowAll,
+				Mode::DenyAll => FilterMode::DenyAll,
+				Mode::Allow => FilterMode::Allow,
+				Mode::Deny => FilterMode::Deny,
+			};
+			assert_eq!(info.filter_mode, mode);
+			assert_eq!(info.deprecated, t.is_retired());
+		}
+		let types = proxy_type_infos();
+		assert_eq!(types.len(), 18);
+		for (i, t) in types.iter().enumerate() {
+			assert_eq!(usize::from(t.index), i);
+		}
+		assert_eq!(types[8].name, b"Staking".to_vec());
+		assert_eq!(proxy_filter_infos(None).len(), 18);
+		assert!(proxy_filter_infos(Some(200)).is_empty());
+		// Indices as the metadata has them (transfer_stake is call 86 of SubtensorModule).
+		let transfer = &proxy_filter_infos(Some(ProxyType::Transfer.index()))[0];
+		let stake = transfer
+			.calls
+			.iter()
+			.find(|c| c.call_name.as_deref() == Some(b"transfer_stake".as_slice()))
+			.unwrap();
+		assert_eq!(
+			stake.pallet_index,
+			u8::try_from(<crate::SubtensorModule as PalletInfoAccess>::index()).unwrap()
+		);
+		assert_eq!(stake.call_index, Some(86));
 	}
 
 	#[test]

@@ -11,7 +11,8 @@ use pallet_subtensor::substrate_fixed::types::U64F64;
 pub use pallet_subtensor::{
 	rpc_info::{
 		delegate_info::DelegatedStake, stake_info::ColdkeyStakeInfo, DelegateInfo, DynamicInfo,
-		HyperparamEntry, HyperparamValue, Metagraph, NeuronInfo, NeuronInfoLite,
+		HyperparamEntry, HyperparamValue, Metagraph, NeuronInfo, NeuronInfoLite, ProxyFilterInfo,
+		ProxyTypeInfo,
 		SelectiveMetagraph, SimSwapResult, StakeAvailability, StakeInfo, SubnetHyperparams,
 		SubnetHyperparamsV2, SubnetHyperparamsV3, SubnetInfo, SubnetInfov2, SubnetPrice,
 		SubnetState,
@@ -20,6 +21,15 @@ pub use pallet_subtensor::{
 };
 
 sp_api::decl_runtime_apis! {
+	/// What each proxy type lets a delegate do (the reference's `ProxyFilterRuntimeApi`; the
+	/// Bittensor SDK's `get_proxy_types`/`get_proxy_filter`).
+	pub trait ProxyFilterRuntimeApi {
+		/// Every proxy type, by SCALE index.
+		fn get_proxy_types() -> Vec<ProxyTypeInfo>;
+		/// The rule of the type with SCALE index `proxy_type`, or of every type (`None`).
+		fn get_proxy_filter(proxy_type: Option<u8>) -> Vec<ProxyFilterInfo>;
+	}
+
 	/// Subnet registration quotes.
 	pub trait SubnetRegistrationRuntimeApi {
 		/// The TAO (in RAO) that `register_network` would charge in the next block's state:

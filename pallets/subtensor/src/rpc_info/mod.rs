@@ -9,12 +9,14 @@
 //! - `show_subnet`: `SubnetInfoRuntimeApi.get_subnet_state`;
 //! - `metagraph`: `SubnetInfoRuntimeApi` metagraphs and mechagraphs, whole and selective;
 //! - `stake_info`: `StakeInfoRuntimeApi`;
-//! - `delegate_info`: `DelegateInfoRuntimeApi`.
+//! - `delegate_info`: `DelegateInfoRuntimeApi`;
+//! - `proxy_filter`: `ProxyFilterRuntimeApi`'s shapes (filled by the runtime).
 
 pub mod delegate_info;
 pub mod dynamic_info;
 pub mod metagraph;
 pub mod neuron_info;
+pub mod proxy_filter;
 pub mod show_subnet;
 pub mod stake_info;
 pub mod subnet_info;
@@ -24,6 +26,7 @@ pub use delegate_info::DelegateInfo;
 pub use dynamic_info::DynamicInfo;
 pub use metagraph::{Metagraph, SelectiveMetagraph};
 pub use neuron_info::{NeuronInfo, NeuronInfoLite};
+pub use proxy_filter::{CallCondition, CallInfo, FilterMode, ProxyFilterInfo, ProxyTypeInfo};
 pub use show_subnet::SubnetState;
 pub use stake_info::{StakeAvailability, StakeInfo};
 pub use subnet_info::{
