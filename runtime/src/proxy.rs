@@ -18,12 +18,12 @@
 
 use crate::{Balance, Runtime, RuntimeCall};
 use alloc::vec::Vec;
-use pallet_subtensor::rpc_info::proxy_filter::{
-	CallCondition, CallInfo, FilterMode, ProxyFilterInfo, ProxyTypeInfo,
-};
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::traits::{GetCallMetadata, InstanceFilter};
 use pallet_balances::Call as BalancesCall;
+use pallet_subtensor::rpc_info::proxy_filter::{
+	CallCondition, CallInfo, FilterMode, ProxyFilterInfo, ProxyTypeInfo,
+};
 use pallet_subtensor::Call as SubtensorCall;
 use scale_info::TypeInfo;
 
@@ -153,13 +153,13 @@ impl ProxyType {
 	pub fn rule(&self) -> Rule {
 		match self {
 			Self::Any => Rule::allow_all(),
-			Self::Owner =>
-				Rule { mode: Mode::Allow, calls: &OWNER, exceptions: &OWNER_EXCEPTIONS },
+			Self::Owner => Rule { mode: Mode::Allow, calls: &OWNER, exceptions: &OWNER_EXCEPTIONS },
 			Self::NonCritical => Rule::deny(&NON_CRITICAL),
 			Self::NonTransfer => Rule::deny(&NON_TRANSFER),
 			Self::NonFungible => Rule::deny(&NON_FUNGIBLE),
-			Self::Senate | Self::Triumvirate | Self::Governance | Self::RootWeights =>
-				Rule::deny_all(),
+			Self::Senate | Self::Triumvirate | Self::Governance | Self::RootWeights => {
+				Rule::deny_all()
+			},
 			Self::Staking => Rule::allow(&STAKING),
 			Self::Registration => Rule::allow(&REGISTRATION),
 			Self::Transfer => Rule::allow(&TRANSFER),
@@ -250,12 +250,13 @@ impl Entry {
 	/// Whether `c` is this entry's call and meets its condition.
 	pub fn matches(&self, c: &RuntimeCall) -> bool {
 		let meta = c.get_call_metadata();
-		meta.pallet_name == self.pallet &&
-			self.call.is_none_or(|name| meta.function_name == name) &&
-			match self.condition {
+		meta.pallet_name == self.pallet
+			&& self.call.is_none_or(|name| meta.function_name == name)
+			&& match self.condition {
 				Condition::Always => true,
-				Condition::LessThan(param, limit) =>
-					param_value(c, param).is_some_and(|v| v < u128::from(limit)),
+				Condition::LessThan(param, limit) => {
+					param_value(c, param).is_some_and(|v| v < u128::from(limit))
+				},
 				Condition::NestedCallIs(pallet, name) => nested_call(c).is_some_and(|n| {
 					let m = n.get_call_metadata();
 					m.pallet_name == pallet && m.function_name == name
@@ -278,8 +279,8 @@ pub fn param_value(c: &RuntimeCall, param: &str) -> Option<u128> {
 	match (c, param) {
 		(
 			RuntimeCall::Balances(
-				BalancesCall::transfer_keep_alive { value, .. } |
-				BalancesCall::transfer_allow_death { value, .. },
+				BalancesCall::transfer_keep_alive { value, .. }
+				| BalancesCall::transfer_allow_death { value, .. },
 			),
 			"value",
 		) => Some(u128::from(*value)),

@@ -685,11 +685,18 @@ fn arms() -> Vec<(u32, Arm)> {
 			let take = if g.rng.chance(3, 4) { g.rng.below(11_797) as u16 } else { g.u16_edge() };
 			(Who::Signed(cold), sub(SCall::set_childkey_take { hotkey, netuid, take }))
 		}),
-		(1, |g| {
+		(2, |g| {
 			let call = match g.rng.below(4) {
 				0 => SCall::sudo_set_tx_childkey_take_rate_limit { tx_rate_limit: g.rng.below(20) },
 				1 => SCall::sudo_set_min_childkey_take { take: g.rng.below(3_000) as u16 },
-				2 => SCall::sudo_set_max_childkey_take { take: g.u16_edge() },
+				// Mostly at least the largest minimum the arm above sets (so it can succeed).
+				2 => SCall::sudo_set_max_childkey_take {
+					take: if g.rng.chance(3, 4) {
+						3_000 + g.rng.below(20_000) as u16
+					} else {
+						g.u16_edge()
+					},
+				},
 				_ => SCall::set_pending_childkey_cooldown { cooldown: g.rng.below(30) },
 			};
 			(g.root(), sub(call))
@@ -960,7 +967,17 @@ fn arms() -> Vec<(u32, Arm)> {
 			let new_coldkey = if g.rng.chance(3, 4) { 20_000 + cold } else { g.coldkey() };
 			(Who::Signed(cold), sub(SCall::swap_coldkey_announced { new_coldkey }))
 		}),
-		(1, |g| (Who::Signed(g.coldkey()), sub(SCall::dispute_coldkey_swap {}))),
+		(2, |g| {
+			// Usually a coldkey that has an announcement (a dispute needs one).
+			let announced: Vec<u64> =
+				pallet_subtensor::ColdkeySwapAnnouncements::<Test>::iter_keys().collect();
+			let cold = if !announced.is_empty() && g.rng.chance(3, 4) {
+				g.rng.pick(&announced)
+			} else {
+				g.coldkey()
+			};
+			(Who::Signed(cold), sub(SCall::dispute_coldkey_swap {}))
+		}),
 		(2, |g| {
 			// Usually a coldkey that has an announcement (clearing needs one, past its delays).
 			let announced: Vec<u64> =

@@ -12,10 +12,9 @@ pub use pallet_subtensor::{
 	rpc_info::{
 		delegate_info::DelegatedStake, stake_info::ColdkeyStakeInfo, DelegateInfo, DynamicInfo,
 		HyperparamEntry, HyperparamValue, Metagraph, NeuronInfo, NeuronInfoLite, ProxyFilterInfo,
-		ProxyTypeInfo,
-		SelectiveMetagraph, SimSwapResult, StakeAvailability, StakeInfo, SubnetHyperparams,
-		SubnetHyperparamsV2, SubnetHyperparamsV3, SubnetInfo, SubnetInfov2, SubnetPrice,
-		SubnetState,
+		ProxyTypeInfo, SelectiveMetagraph, SimSwapResult, StakeAvailability, StakeInfo,
+		SubnetHyperparams, SubnetHyperparamsV2, SubnetHyperparamsV3, SubnetInfo, SubnetInfov2,
+		SubnetPrice, SubnetState,
 	},
 	LockState,
 };
