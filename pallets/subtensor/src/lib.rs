@@ -2584,7 +2584,8 @@ pub mod pallet {
 		/// - Errors: [`Error::SubnetNotExists`], [`Error::SubtokenDisabled`],
 		///   [`Error::HotKeyAccountNotExists`], [`Error::AmountTooLow`] (also if nothing is held),
 		///   [`Error::InsufficientLiquidity`],
-		///   [`Error::StakingOperationRateLimitExceeded`].
+		///   [`Error::StakingOperationRateLimitExceeded`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::remove_stake())]
 		pub fn remove_stake(
@@ -2643,7 +2644,8 @@ pub mod pallet {
 		/// - Emits: [`Event::StakeRemoved`] per position.
 		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NotEnoughStakeToWithdraw`] (no
 		///   stake at all), [`Error::StakingOperationRateLimitExceeded`],
-		///   [`Error::InsufficientLiquidity`].
+		///   [`Error::InsufficientLiquidity`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(83)]
 		#[pallet::weight(T::WeightInfo::unstake_all())]
 		pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
@@ -2660,7 +2662,8 @@ pub mod pallet {
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeMoved`].
 		/// - Errors: as [`Pallet::remove_stake`] and [`Pallet::add_stake`], plus
-		///   [`Error::SameNetuid`].
+		///   [`Error::SameNetuid`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(85)]
 		#[pallet::weight(
 			T::WeightInfo::move_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
@@ -2691,7 +2694,8 @@ pub mod pallet {
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeTransferred`].
 		/// - Errors: as [`Pallet::move_stake`], plus [`Error::TransferDisallowed`] and
-		///   [`Error::ColdkeySwapAnnounced`] (the destination coldkey has announced a swap).
+		///   [`Error::ColdkeySwapAnnounced`] (the destination coldkey has announced a swap),
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(86)]
 		#[pallet::weight(
 			T::WeightInfo::transfer_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
@@ -2720,7 +2724,8 @@ pub mod pallet {
 		///
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeSwapped`].
-		/// - Errors: as [`Pallet::move_stake`].
+		/// - Errors: as [`Pallet::move_stake`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(87)]
 		#[pallet::weight(
 			T::WeightInfo::swap_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
@@ -2765,7 +2770,8 @@ pub mod pallet {
 		/// that keeps the price within the limit is unstaked.
 		///
 		/// - Errors: as [`Pallet::remove_stake`], plus [`Error::SlippageTooHigh`] and
-		///   [`Error::ZeroMaxStakeAmount`].
+		///   [`Error::ZeroMaxStakeAmount`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(89)]
 		#[pallet::weight(T::WeightInfo::remove_stake_limit())]
 		pub fn remove_stake_limit(
@@ -2784,7 +2790,8 @@ pub mod pallet {
 		/// Unstake all of the signer's stake on `hotkey` in subnet `netuid`; with
 		/// `limit_price`, only if the marginal price stays at or above it (no partial fill).
 		///
-		/// - Errors: as [`Pallet::remove_stake_limit`].
+		/// - Errors: as [`Pallet::remove_stake_limit`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(103)]
 		#[pallet::weight(T::WeightInfo::remove_stake_limit())]
 		pub fn remove_stake_full_limit(
@@ -3098,7 +3105,8 @@ pub mod pallet {
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeSwapped`].
 		/// - Errors: as [`Pallet::swap_stake`], plus [`Error::SlippageTooHigh`] and
-		///   [`Error::ZeroMaxStakeAmount`].
+		///   [`Error::ZeroMaxStakeAmount`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(90)]
 		#[pallet::weight(
 			T::WeightInfo::swap_stake_limit().saturating_add(crate::rate_limit_mark_removal::<T>())
@@ -3135,7 +3143,8 @@ pub mod pallet {
 		/// - Emits: [`Event::StakeRemoved`] per subnet, then [`Event::StakeAdded`] on root.
 		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NotEnoughStakeToWithdraw`] (no
 		///   alpha stake that can be sold), [`Error::StakingOperationRateLimitExceeded`],
-		///   [`Error::InsufficientLiquidity`], [`Error::TooManyStakingHotkeys`].
+		///   [`Error::InsufficientLiquidity`], [`Error::TooManyStakingHotkeys`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(84)]
 		#[pallet::weight(
 			T::WeightInfo::unstake_all_alpha(u32::from(TotalNetworks::<T>::get()))
@@ -3163,7 +3172,8 @@ pub mod pallet {
 		/// - Emits: [`Event::AlphaRecycled`] with the amount recycled.
 		/// - Errors: [`Error::SubnetNotExists`], [`Error::CannotBurnOrRecycleOnRootSubnet`],
 		///   [`Error::SubtokenDisabled`], [`Error::HotKeyAccountNotExists`],
-		///   [`Error::AmountTooLow`] (zero), [`Error::NotEnoughStakeToWithdraw`] (no stake).
+		///   [`Error::AmountTooLow`] (zero), [`Error::NotEnoughStakeToWithdraw`] (no stake),
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(101)]
 		#[pallet::weight(T::WeightInfo::recycle_alpha())]
 		pub fn recycle_alpha(
@@ -3183,7 +3193,8 @@ pub mod pallet {
 		///
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::AlphaBurned`] with the amount burned.
-		/// - Errors: as [`Pallet::recycle_alpha`].
+		/// - Errors: as [`Pallet::recycle_alpha`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(102)]
 		#[pallet::weight(T::WeightInfo::burn_alpha())]
 		pub fn burn_alpha(

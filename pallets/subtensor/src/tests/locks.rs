@@ -182,7 +182,7 @@ fn unstaking_below_the_lock_is_refused_at_the_lock_allowed_and_after_decay_allow
 		// Moving between its own hotkeys on the subnet keeps the stake there: allowed.
 		assert_ok!(SubtensorModule::move_stake(b.clone(), HOT_A, HOT_B, net, net, on_a));
 		run_to_block(System::block_number() + 1); // the move's same-block mark
-		// Down to the lock exactly: allowed.
+											// Down to the lock exactly: allowed.
 		assert_ok!(SubtensorModule::remove_stake(b.clone(), HOT_B, net, 30 * TAO));
 		assert_eq!(stake(net), locked);
 		run_to_block(System::block_number() + 1);
