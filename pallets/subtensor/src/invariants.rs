@@ -317,6 +317,7 @@ impl<T: Config> Pallet<T> {
 	///   of its locks' masses rolled to now, within `2·LOCK_DUST·(n + 1) + Σ/2²⁰` rao for `n`
 	///   locks (per-lock flooring and dust deletion; conviction is not compared: an owner-hotkey
 	///   change re-buckets the aggregates without rolling every lock, as the reference does).
+	///
 	/// Root claims and mechanism splits do not exist: those items stay empty.
 	fn check_no_locks_or_root_claims() -> Result<(), TryRuntimeError> {
 		use alloc::collections::btree_map::BTreeMap;
@@ -324,8 +325,7 @@ impl<T: Config> Pallet<T> {
 		let now = Self::current_block();
 		let mut seen: BTreeSet<(T::AccountId, NetUid)> = BTreeSet::new();
 		// (netuid, hotkey or None for owner buckets, perpetual) → (Σ mass, n)
-		let mut sums: BTreeMap<(NetUid, Option<T::AccountId>, bool), (u128, u128)> =
-			BTreeMap::new();
+		let mut sums: BTreeMap<BucketKey<T>, (u128, u128)> = BTreeMap::new();
 		for ((coldkey, netuid, hotkey), state) in Lock::<T>::iter() {
 			ensure!(seen.insert((coldkey.clone(), netuid)), "one lock per coldkey and subnet");
 			ensure!(
@@ -374,7 +374,7 @@ impl<T: Config> Pallet<T> {
 				"PerpetualLockIndex lists only perpetual flags"
 			);
 		}
-		let mut aggregates: Vec<((NetUid, Option<T::AccountId>, bool), Bucket)> = Vec::new();
+		let mut aggregates: Vec<(BucketKey<T>, Bucket)> = Vec::new();
 		aggregates.extend(
 			HotkeyLock::<T>::iter_keys().map(|(n, h)| ((n, Some(h), true), Bucket::Hotkey)),
 		);
@@ -386,7 +386,7 @@ impl<T: Config> Pallet<T> {
 		aggregates.extend(
 			DecayingOwnerLock::<T>::iter_keys().map(|n| ((n, None, false), Bucket::DecayingOwner)),
 		);
-		let mut checked: BTreeSet<(NetUid, Option<T::AccountId>, bool)> = BTreeSet::new();
+		let mut checked: BTreeSet<BucketKey<T>> = BTreeSet::new();
 		for (key, bucket) in aggregates {
 			let (netuid, hotkey, _) = key.clone();
 			let any = hotkey.clone().or_else(|| SubnetOwnerHotkey::<T>::get(netuid));
@@ -425,3 +425,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+/// An aggregate bucket: `(netuid, hotkey or None for the owner buckets, perpetual)`.
+type BucketKey<T> = (NetUid, Option<<T as frame_system::Config>::AccountId>, bool);

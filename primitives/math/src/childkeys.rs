@@ -61,7 +61,10 @@ pub fn weight_proportion(weight: u128, proportion: u64) -> u128 {
 	let p = u128::from(proportion);
 	let hi_p = (weight >> 64).saturating_mul(p);
 	let lo_p = (weight & max).saturating_mul(p);
-	hi_p.saturating_add(lo_p / max).saturating_add(hi_p.saturating_add(lo_p % max) / max)
+	// max ≠ 0: the divisions cannot fail.
+	let q = lo_p.checked_div(max).unwrap_or(0);
+	let r = lo_p.checked_rem(max).unwrap_or(0);
+	hi_p.saturating_add(q).saturating_add(hi_p.saturating_add(r).checked_div(max).unwrap_or(0))
 }
 
 /// `⌊a · b / c⌋` for `b ≤ c` (so the result is at most `a`), exact while `a · b < 2^128`; beyond

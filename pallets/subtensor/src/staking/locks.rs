@@ -402,10 +402,10 @@ impl<T: Config> Pallet<T> {
 				|| HotkeyLock::<T>::contains_key(n, old)
 				|| DecayingHotkeyLock::<T>::contains_key(n, old);
 			ensure!(
-				!(new_is_owner && old_has)
-					&& !HotkeyLock::<T>::contains_key(n, new)
-					&& !DecayingHotkeyLock::<T>::contains_key(n, new)
-					&& LockingColdkeys::<T>::iter_key_prefix((n, new)).next().is_none(),
+				!((new_is_owner && old_has)
+					|| HotkeyLock::<T>::contains_key(n, new)
+					|| DecayingHotkeyLock::<T>::contains_key(n, new)
+					|| LockingColdkeys::<T>::iter_key_prefix((n, new)).next().is_some()),
 				Error::<T>::NewHotKeyHasLocks
 			);
 			for coldkey in LockingColdkeys::<T>::iter_key_prefix((n, old)) {
