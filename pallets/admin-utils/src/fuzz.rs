@@ -685,7 +685,7 @@ fn arms() -> Vec<(u32, Arm)> {
 			let take = if g.rng.chance(3, 4) { g.rng.below(11_797) as u16 } else { g.u16_edge() };
 			(Who::Signed(cold), sub(SCall::set_childkey_take { hotkey, netuid, take }))
 		}),
-		(2, |g| {
+		(3, |g| {
 			let call = match g.rng.below(4) {
 				0 => SCall::sudo_set_tx_childkey_take_rate_limit { tx_rate_limit: g.rng.below(20) },
 				1 => SCall::sudo_set_min_childkey_take { take: g.rng.below(3_000) as u16 },
@@ -967,21 +967,46 @@ fn arms() -> Vec<(u32, Arm)> {
 			let new_coldkey = if g.rng.chance(3, 4) { 20_000 + cold } else { g.coldkey() };
 			(Who::Signed(cold), sub(SCall::swap_coldkey_announced { new_coldkey }))
 		}),
-		(2, |g| {
-			// Usually a coldkey that has an announcement (a dispute needs one).
+		(3, |g| {
+			// Lock part of an existing position (to its hotkey, usually), or edge amounts.
+			let (cold, hotkey, netuid) = g.position();
+			let hotkey = if g.rng.chance(3, 4) { hotkey } else { g.hotkey() };
+			let amount = g.amount(St::stake_of(&hotkey, &cold, netuid) / 2);
+			(Who::Signed(cold), sub(SCall::lock_stake { hotkey, netuid, amount }))
+		}),
+		(1, |g| {
+			// Usually a coldkey that has a lock, on its subnet.
+			let locks: Vec<(u64, NetUid)> =
+				pallet_subtensor::Lock::<Test>::iter_keys().map(|(c, n, _)| (c, n)).collect();
+			let (cold, netuid) = if !locks.is_empty() && g.rng.chance(3, 4) {
+				g.rng.pick(&locks)
+			} else {
+				(g.coldkey(), g.netuid())
+			};
+			let destination_hotkey = g.hotkey();
+			(Who::Signed(cold), sub(SCall::move_lock { destination_hotkey, netuid }))
+		}),
+		(1, |g| {
+			let (cold, netuid, enabled) = (g.coldkey(), g.netuid(), g.rng.bool());
+			(Who::Signed(cold), sub(SCall::set_perpetual_lock { netuid, enabled }))
+		}),
+		(1, |g| {
+			// Usually a coldkey that has an announcement (only it may dispute).
 			let announced: Vec<u64> =
 				pallet_subtensor::ColdkeySwapAnnouncements::<Test>::iter_keys().collect();
-			let cold = if !announced.is_empty() && g.rng.chance(3, 4) {
+			let cold = if !announced.is_empty() && g.rng.chance(1, 2) {
 				g.rng.pick(&announced)
 			} else {
 				g.coldkey()
 			};
 			(Who::Signed(cold), sub(SCall::dispute_coldkey_swap {}))
 		}),
-		(2, |g| {
-			// Usually a coldkey that has an announcement (clearing needs one, past its delays).
+		(1, |g| {
+			// Usually a coldkey that has an undisputed announcement.
 			let announced: Vec<u64> =
-				pallet_subtensor::ColdkeySwapAnnouncements::<Test>::iter_keys().collect();
+				pallet_subtensor::ColdkeySwapAnnouncements::<Test>::iter_keys()
+					.filter(|c| !pallet_subtensor::ColdkeySwapDisputes::<Test>::contains_key(c))
+					.collect();
 			let cold = if !announced.is_empty() && g.rng.chance(3, 4) {
 				g.rng.pick(&announced)
 			} else {
@@ -1689,18 +1714,28 @@ impl Fuzzer {
 		// Read the swapped-to hotkeys' positions and marks as the old hotkeys' (in call order,
 		// so that a chain of swaps maps back to the first hotkey).
 		for (new, old, on) in swaps.iter().rev() {
-			// Only the positions on the subnets the swap moved.
-			let rename =
-				|h: u64, n: NetUid| if h == *new && on.is_none_or(|m| m == n) { *old } else { h };
+			// Only the positions on the subnets the swap moved, and not those the new hotkey
+			// already held before the call (on a subnet where the old hotkey held none, the
+			// swap leaves them where they are).
+			let rename = |h: u64, c: u64, n: NetUid| {
+				let moved = h == *new
+					&& on.is_none_or(|m| m == n)
+					&& !before.shares.contains_key(&(h, c, n));
+				if moved {
+					*old
+				} else {
+					h
+				}
+			};
 			let mut shares: BTreeMap<(u64, u64, NetUid), U64F64> = BTreeMap::new();
 			for ((h, c, n), v) in core::mem::take(&mut after.shares) {
-				let e = shares.entry((rename(h, n), c, n)).or_default();
+				let e = shares.entry((rename(h, c, n), c, n)).or_default();
 				*e = e.saturating_add(v);
 			}
 			after.shares = shares;
 			after.locked = core::mem::take(&mut after.locked)
 				.into_iter()
-				.map(|(h, c, n)| (rename(h, n), c, n))
+				.map(|(h, c, n)| (rename(h, c, n), c, n))
 				.collect();
 		}
 		for (account, free) in &before.balances {

@@ -1066,6 +1066,66 @@ mod benchmarks {
 		assert!(!ColdkeySwapAnnouncements::<T>::contains_key(&coldkey));
 	}
 
+	/// `lock_stake` in its worst case: the stake to prove is spread over 512 own hotkeys, all
+	/// read (the lock asks for all of it).
+	#[benchmark]
+	fn lock_stake() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let coldkey: T::AccountId = account("locker", 0, 0);
+		fund::<T>(&coldkey, 1_000_000 * TAO);
+		let mut total = 0u64;
+		let mut first = None;
+		for j in 0..MAX_SWAP_STAKE_POSITIONS {
+			let hotkey: T::AccountId = account("staked_hotkey", j, 0);
+			Pallet::<T>::create_account_if_non_existent(&coldkey, &hotkey).ok();
+			Pallet::<T>::do_add_stake(&coldkey, &hotkey, netuid, TAO, None).unwrap();
+			total = total.saturating_add(Pallet::<T>::stake_of(&hotkey, &coldkey, netuid));
+			first.get_or_insert(hotkey);
+		}
+		let hotkey = first.unwrap();
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), hotkey, netuid, total);
+		assert_eq!(Pallet::<T>::locked_alpha(&coldkey, netuid), total);
+	}
+
+	/// `move_lock` to another owner's hotkey (conviction reset, two aggregates written).
+	#[benchmark]
+	fn move_lock() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let coldkey: T::AccountId = account("locker", 0, 0);
+		let hotkey: T::AccountId = account("staked_hotkey", 0, 0);
+		let other: T::AccountId = account("other_hotkey", 0, 0);
+		let other_cold: T::AccountId = account("other_coldkey", 0, 0);
+		fund::<T>(&coldkey, 1_000_000 * TAO);
+		Pallet::<T>::create_account_if_non_existent(&coldkey, &hotkey).ok();
+		Pallet::<T>::create_account_if_non_existent(&other_cold, &other).ok();
+		Pallet::<T>::do_add_stake(&coldkey, &hotkey, netuid, 10 * TAO, None).unwrap();
+		Pallet::<T>::do_lock_stake(&coldkey, &hotkey, netuid, TAO).unwrap();
+		set_block::<T>(100);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), other.clone(), netuid);
+		assert!(Lock::<T>::contains_key((&coldkey, netuid, &other)));
+	}
+
+	/// `set_perpetual_lock` with a lock to move to the other aggregate.
+	#[benchmark]
+	fn set_perpetual_lock() {
+		set_block::<T>(1);
+		let netuid = started_subnet::<T>(0);
+		let coldkey: T::AccountId = account("locker", 0, 0);
+		let hotkey: T::AccountId = account("staked_hotkey", 0, 0);
+		fund::<T>(&coldkey, 1_000_000 * TAO);
+		Pallet::<T>::create_account_if_non_existent(&coldkey, &hotkey).ok();
+		Pallet::<T>::do_add_stake(&coldkey, &hotkey, netuid, 10 * TAO, None).unwrap();
+		Pallet::<T>::do_lock_stake(&coldkey, &hotkey, netuid, TAO).unwrap();
+		set_block::<T>(100);
+		#[extrinsic_call]
+		_(RawOrigin::Signed(coldkey.clone()), netuid, true);
+		assert!(HotkeyLock::<T>::contains_key(netuid, &hotkey));
+	}
+
 	impl_benchmark_test_suite!(
 		Pallet,
 		crate::mock::ExtBuilder::default().build(),

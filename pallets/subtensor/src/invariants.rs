@@ -2,7 +2,7 @@
 //! unit test.
 
 use crate::*;
-use alloc::collections::btree_set::BTreeSet;
+use alloc::{collections::btree_set::BTreeSet, vec::Vec};
 use frame_support::{ensure, traits::fungible::Inspect};
 use sp_runtime::TryRuntimeError;
 
@@ -32,9 +32,9 @@ impl<T: Config> Pallet<T> {
 	///   `NeuronCertificates` of registered hotkeys; the client-compatibility copies equal
 	///   `CommitRevealWeightsEnabled` and `RevealPeriodEpochs`.
 	/// - childkeys: see [`Self::check_childkey_invariants`];
-	/// - locks and root claims (`staking/locks.rs`): nothing writes them, so every lock and
-	///   root-claim item is empty and `RootClaimType` holds no entry (everyone is `Swap`); nor
-	///   is there a `MechanismEmissionSplit` (one mechanism per subnet).
+	/// - locks (`staking/locks.rs`): see [`Self::check_no_locks_or_root_claims`]; root claims:
+	///   every root-claim item is empty and `RootClaimType` holds no entry (everyone is `Swap`);
+	///   nor is there a `MechanismEmissionSplit` (one mechanism per subnet).
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		Self::check_no_locks_or_root_claims()?;
 		ensure!(NetworksAdded::<T>::get(ROOT_NETUID), "root subnet 0 must exist");
@@ -308,17 +308,110 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The lock and root-claim items exist for clients only: they must stay empty.
+	/// Stake locks (`staking/locks.rs`):
+	/// - at most one `Lock` per `(coldkey, netuid)`, each listed in `LockingColdkeys` and
+	///   back; `DecayingLock` holds only `false`, each listed in `PerpetualLockIndex` and back;
+	/// - locks only on existing or dissolving subnets; on an existing subnet a lock's mass
+	///   rolled to now is at most the coldkey's stake there;
+	/// - per bucket (the four aggregates), the aggregate's mass rolled to now equals the sum
+	///   of its locks' masses rolled to now, within `2·LOCK_DUST·(n + 1) + Σ/2²⁰` rao for `n`
+	///   locks (per-lock flooring and dust deletion; conviction is not compared: an owner-hotkey
+	///   change re-buckets the aggregates without rolling every lock, as the reference does).
+	///
+	/// Root claims and mechanism splits do not exist: those items stay empty.
 	fn check_no_locks_or_root_claims() -> Result<(), TryRuntimeError> {
-		ensure!(
-			Lock::<T>::iter_keys().next().is_none()
-				&& DecayingLock::<T>::iter_keys().next().is_none()
-				&& HotkeyLock::<T>::iter_keys().next().is_none()
-				&& DecayingHotkeyLock::<T>::iter_keys().next().is_none()
-				&& OwnerLock::<T>::iter_keys().next().is_none()
-				&& DecayingOwnerLock::<T>::iter_keys().next().is_none(),
-			"no stake locks on this chain"
+		use alloc::collections::btree_map::BTreeMap;
+		use staking::locks::Bucket;
+		let now = Self::current_block();
+		let mut seen: BTreeSet<(T::AccountId, NetUid)> = BTreeSet::new();
+		// (netuid, hotkey or None for owner buckets, perpetual) → (Σ mass, n)
+		let mut sums: BTreeMap<BucketKey<T>, (u128, u128)> = BTreeMap::new();
+		for ((coldkey, netuid, hotkey), state) in Lock::<T>::iter() {
+			ensure!(seen.insert((coldkey.clone(), netuid)), "one lock per coldkey and subnet");
+			ensure!(
+				LockingColdkeys::<T>::contains_key((netuid, &hotkey, &coldkey)),
+				"every lock is indexed in LockingColdkeys"
+			);
+			let exists = Self::subnet_exists(netuid);
+			ensure!(
+				exists || DissolvingSubnets::<T>::contains_key(netuid),
+				"locks only on existing or dissolving subnets"
+			);
+			let bucket = Self::lock_bucket(&coldkey, netuid, &hotkey);
+			let rolled = Self::roll_lock_state(&state, now, bucket.kind());
+			if exists {
+				ensure!(
+					rolled.locked_mass <= Self::coldkey_stake_on_subnet(&coldkey, netuid),
+					"a lock is at most the coldkey's stake on its subnet"
+				);
+			}
+			let key = match bucket {
+				Bucket::Owner | Bucket::DecayingOwner => (netuid, None, bucket == Bucket::Owner),
+				Bucket::Hotkey | Bucket::DecayingHotkey => {
+					(netuid, Some(hotkey.clone()), bucket == Bucket::Hotkey)
+				},
+			};
+			let e = sums.entry(key).or_insert((0, 0));
+			e.0 = e.0.saturating_add(u128::from(rolled.locked_mass));
+			e.1 = e.1.saturating_add(1);
+		}
+		for (netuid, hotkey, coldkey) in LockingColdkeys::<T>::iter_keys() {
+			ensure!(
+				Lock::<T>::contains_key((&coldkey, netuid, &hotkey)),
+				"LockingColdkeys lists only locks"
+			);
+		}
+		for (coldkey, netuid, flag) in DecayingLock::<T>::iter() {
+			ensure!(!flag, "DecayingLock stores only perpetual flags");
+			ensure!(
+				PerpetualLockIndex::<T>::contains_key(netuid, &coldkey),
+				"every perpetual flag is indexed"
+			);
+		}
+		for (netuid, coldkey) in PerpetualLockIndex::<T>::iter_keys() {
+			ensure!(
+				DecayingLock::<T>::get(&coldkey, netuid) == Some(false),
+				"PerpetualLockIndex lists only perpetual flags"
+			);
+		}
+		let mut aggregates: Vec<(BucketKey<T>, Bucket)> = Vec::new();
+		aggregates.extend(
+			HotkeyLock::<T>::iter_keys().map(|(n, h)| ((n, Some(h), true), Bucket::Hotkey)),
 		);
+		aggregates.extend(
+			DecayingHotkeyLock::<T>::iter_keys()
+				.map(|(n, h)| ((n, Some(h), false), Bucket::DecayingHotkey)),
+		);
+		aggregates.extend(OwnerLock::<T>::iter_keys().map(|n| ((n, None, true), Bucket::Owner)));
+		aggregates.extend(
+			DecayingOwnerLock::<T>::iter_keys().map(|n| ((n, None, false), Bucket::DecayingOwner)),
+		);
+		let mut checked: BTreeSet<BucketKey<T>> = BTreeSet::new();
+		for (key, bucket) in aggregates {
+			let (netuid, hotkey, _) = key.clone();
+			let any = hotkey.clone().or_else(|| SubnetOwnerHotkey::<T>::get(netuid));
+			let agg = match any {
+				Some(h) => u128::from(Self::bucket_rolled(netuid, &h, bucket, now).mass),
+				None => 0,
+			};
+			let (sum, n) = sums.get(&key).copied().unwrap_or((0, 0));
+			let tolerance = 2u128
+				.saturating_mul(u128::from(subtensor_math::locks::LOCK_DUST))
+				.saturating_mul(n.saturating_add(1))
+				.saturating_add(sum >> 20);
+			ensure!(agg.abs_diff(sum) <= tolerance, "a lock aggregate is the sum of its locks");
+			checked.insert(key);
+		}
+		for (key, (sum, n)) in sums {
+			if !checked.contains(&key) {
+				ensure!(
+					sum <= 2u128
+						.saturating_mul(u128::from(subtensor_math::locks::LOCK_DUST))
+						.saturating_mul(n.saturating_add(1)),
+					"locks without their aggregate"
+				);
+			}
+		}
 		ensure!(
 			RootClaimType::<T>::iter_keys().next().is_none()
 				&& RootClaimable::<T>::iter_keys().next().is_none()
@@ -332,3 +425,6 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 }
+
+/// An aggregate bucket: `(netuid, hotkey or None for the owner buckets, perpetual)`.
+type BucketKey<T> = (NetUid, Option<<T as frame_system::Config>::AccountId>, bool);

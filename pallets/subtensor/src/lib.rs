@@ -583,7 +583,7 @@ pub mod pallet {
 		1
 	}
 	/// `DefaultUnlockRate` / `DefaultMaturityRate` of the reference: 934_866 blocks (a half-life
-	/// of about 90 days). No lock uses them on this chain (see `UnlockRate`).
+	/// of about 90 days, `934_866 · ln 2 ≈ 648_000` blocks of 12 s).
 	#[pallet::type_value]
 	pub fn DefaultLockRate() -> u64 {
 		934_866
@@ -998,15 +998,19 @@ pub mod pallet {
 
 	// ---- stake locks and root claims (owner: src/staking/locks.rs) ----
 	//
-	// Client compatibility (clients.md §4.1): btcli 9.23.2 reads these items by name in
-	// `stake remove`, `stake move`, `subnets show` and `stake list`. This chain has no stake
-	// locks (conviction) and no root claims: root dividends are swapped to TAO and paid as root
-	// stake at the epoch, which is what the reference calls the `Swap` claim type. Nothing writes
-	// these items; they hold their true values (empty maps, the `Swap` default, the reference's
-	// rates), so clients read "no lock" and "Swap".
+	// Stake locks (conviction) as the reference has them (README "Stake locks"): a coldkey
+	// locks alpha on a subnet to one hotkey; the lock decays (or not: perpetual) and matures into
+	// conviction, lazily, when it is next touched (`last_update`). The aggregates (`HotkeyLock`
+	// …) are the sums of the individual locks per target, rolled the same way. Root claims do
+	// not exist on this chain: root dividends are swapped to TAO and paid as root stake at the
+	// epoch (the reference's `Swap` claim type); `RootClaim*` hold their true (empty) values
+	// because btcli 9.23.2 reads them by name (clients.md §4.1).
 
 	/// Lock of a coldkey's stake on a subnet, by the hotkey it is locked to:
-	/// `(coldkey, NetUid, hotkey) → LockState`. Always empty here (no stake locks).
+	/// `(coldkey, NetUid, hotkey) → LockState`, as of its `last_update`.
+	///
+	/// Invariants (`do_try_state`): at most one entry per `(coldkey, NetUid)`; listed in
+	/// `LockingColdkeys`; its mass rolled to now is at most the coldkey's stake on the subnet.
 	#[pallet::storage]
 	pub type Lock<T: Config> = StorageNMap<
 		_,
@@ -1019,13 +1023,16 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Whether a coldkey's lock on a subnet decays (`false`: perpetual): `(coldkey, NetUid) →
-	/// bool`. Always empty here (no stake locks).
+	/// `Some(false)` when a coldkey's lock on a subnet is perpetual (its mass does not decay):
+	/// `(coldkey, NetUid) → bool`. Missing: the lock decays (the default); `true` is never
+	/// stored. Invariant: listed in `PerpetualLockIndex`.
 	#[pallet::storage]
 	pub type DecayingLock<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Identity, NetUid, bool, OptionQuery>;
 
-	/// Total lock on a hotkey on a subnet: `(NetUid, hotkey) → LockState`. Always empty here.
+	/// Sum of the perpetual locks to a hotkey (not the subnet owner's) on a subnet:
+	/// `(NetUid, hotkey) → LockState`. Invariant: its mass equals the sum of those locks'
+	/// masses, both rolled to now, within rounding.
 	#[pallet::storage]
 	pub type HotkeyLock<T: Config> = StorageDoubleMap<
 		_,
@@ -1037,8 +1044,8 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Total decaying lock on a hotkey on a subnet: `(NetUid, hotkey) → LockState`. Always
-	/// empty here.
+	/// Sum of the decaying locks to a hotkey (not the subnet owner's) on a subnet:
+	/// `(NetUid, hotkey) → LockState` (invariant as `HotkeyLock`).
 	#[pallet::storage]
 	pub type DecayingHotkeyLock<T: Config> = StorageDoubleMap<
 		_,
@@ -1050,23 +1057,45 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Total perpetual lock on a subnet's owner hotkey: `NetUid → LockState`. Always empty here.
+	/// Sum of the perpetual locks to a subnet's owner hotkey: `NetUid → LockState`.
 	#[pallet::storage]
 	pub type OwnerLock<T> = StorageMap<_, Identity, NetUid, LockState, OptionQuery>;
 
-	/// Total decaying lock on a subnet's owner hotkey: `NetUid → LockState`. Always empty here.
+	/// Sum of the decaying locks to a subnet's owner hotkey: `NetUid → LockState`.
 	#[pallet::storage]
 	pub type DecayingOwnerLock<T> = StorageMap<_, Identity, NetUid, LockState, OptionQuery>;
 
-	/// Decay timescale of locked mass, in blocks (the reference's default; unused here: no
-	/// locks).
+	/// Decay timescale `τu` of locked mass, in blocks (the reference's 934_866: half-life 90
+	/// days). No call sets it.
 	#[pallet::storage]
 	pub type UnlockRate<T> = StorageValue<_, u64, ValueQuery, DefaultLockRate>;
 
-	/// Maturity timescale of lock conviction, in blocks (the reference's default; unused here:
-	/// no locks).
+	/// Maturity timescale `τm` of lock conviction, in blocks (the reference's 934_866). No call
+	/// sets it.
 	#[pallet::storage]
 	pub type MaturityRate<T> = StorageValue<_, u64, ValueQuery, DefaultLockRate>;
+
+	/// Index of the locks to a hotkey: `(NetUid, hotkey, coldkey) → ()`, present exactly when
+	/// `Lock[(coldkey, NetUid, hotkey)]` is (the reference's reverse index). Used by hotkey
+	/// swaps and by dissolution.
+	#[pallet::storage]
+	pub type LockingColdkeys<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Identity, NetUid>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+		),
+		(),
+		OptionQuery,
+	>;
+
+	/// Index of the perpetual-lock flags: `(NetUid, coldkey) → ()`, present exactly when
+	/// `DecayingLock[(coldkey, NetUid)]` is (this chain's; lets dissolution remove the flags
+	/// of a subnet without reading other subnets').
+	#[pallet::storage]
+	pub type PerpetualLockIndex<T: Config> =
+		StorageDoubleMap<_, Identity, NetUid, Blake2_128Concat, T::AccountId, (), OptionQuery>;
 
 	/// How a coldkey takes its root dividends: `coldkey → RootClaimTypeEnum`. Always the
 	/// default `Swap` here, which is what this chain does for everyone (root's alpha is sold and
@@ -1877,6 +1906,37 @@ pub mod pallet {
 			/// The coldkey.
 			who: T::AccountId,
 		},
+		/// Stake has been locked to a hotkey on a subnet.
+		StakeLocked {
+			/// The coldkey that locked the stake.
+			coldkey: T::AccountId,
+			/// The hotkey the stake is locked to.
+			hotkey: T::AccountId,
+			/// The subnet the stake is locked on.
+			netuid: NetUid,
+			/// The alpha amount added to the lock.
+			amount: u64,
+		},
+		/// A coldkey's lock on a subnet now targets another hotkey.
+		LockMoved {
+			/// The coldkey that moved the lock.
+			coldkey: T::AccountId,
+			/// The hotkey the lock was moved from.
+			origin_hotkey: T::AccountId,
+			/// The hotkey the lock was moved to.
+			destination_hotkey: T::AccountId,
+			/// The subnet the lock is on.
+			netuid: NetUid,
+		},
+		/// A coldkey's perpetual lock flag was updated.
+		PerpetualLockUpdated {
+			/// The coldkey whose flag changed.
+			coldkey: T::AccountId,
+			/// The subnet whose coldkey flag changed.
+			netuid: NetUid,
+			/// Whether this coldkey's lock is now perpetual.
+			enabled: bool,
+		},
 	}
 
 	/// Errors of the pallet; each names one condition.
@@ -2109,6 +2169,25 @@ pub mod pallet {
 		/// `swap_hotkey`: the new hotkey has childkey links or a pending `set_children` on a
 		/// subnet whose items move, or the old hotkey's pending request names it as a child.
 		NewHotKeyHasChildkeys,
+		/// The amount would take the coldkey's stake on the subnet below its locked alpha
+		/// (`Lock`, rolled to this block): unstake, move across subnets, transfer to another
+		/// coldkey, recycle or burn at most the stake less the lock.
+		StakeUnavailable,
+		/// `lock_stake`: the coldkey's lock on the subnet targets another hotkey (`move_lock`
+		/// first).
+		LockHotkeyMismatch,
+		/// `lock_stake`: the coldkey's stake on the subnet is below the lock it would have.
+		InsufficientStakeForLock,
+		/// `move_lock`: the coldkey has no lock on the subnet.
+		NoExistingLock,
+		/// Coldkey swap: the new coldkey already has a lock.
+		ActiveLockExists,
+		/// `swap_hotkey`: more than [`crate::MAX_SWAP_STAKE_POSITIONS`] coldkeys lock to the old
+		/// hotkey on the subnets to move.
+		TooManyLocksToSwap,
+		/// `swap_hotkey`: the new hotkey is already the target of locks on a subnet whose locks
+		/// move (lock totals are not merged).
+		NewHotKeyHasLocks,
 	}
 
 	/// Genesis configuration.
@@ -2505,7 +2584,8 @@ pub mod pallet {
 		/// - Errors: [`Error::SubnetNotExists`], [`Error::SubtokenDisabled`],
 		///   [`Error::HotKeyAccountNotExists`], [`Error::AmountTooLow`] (also if nothing is held),
 		///   [`Error::InsufficientLiquidity`],
-		///   [`Error::StakingOperationRateLimitExceeded`].
+		///   [`Error::StakingOperationRateLimitExceeded`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::remove_stake())]
 		pub fn remove_stake(
@@ -2564,7 +2644,8 @@ pub mod pallet {
 		/// - Emits: [`Event::StakeRemoved`] per position.
 		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NotEnoughStakeToWithdraw`] (no
 		///   stake at all), [`Error::StakingOperationRateLimitExceeded`],
-		///   [`Error::InsufficientLiquidity`].
+		///   [`Error::InsufficientLiquidity`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(83)]
 		#[pallet::weight(T::WeightInfo::unstake_all())]
 		pub fn unstake_all(origin: OriginFor<T>, hotkey: T::AccountId) -> DispatchResult {
@@ -2581,7 +2662,8 @@ pub mod pallet {
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeMoved`].
 		/// - Errors: as [`Pallet::remove_stake`] and [`Pallet::add_stake`], plus
-		///   [`Error::SameNetuid`].
+		///   [`Error::SameNetuid`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(85)]
 		#[pallet::weight(
 			T::WeightInfo::move_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
@@ -2612,7 +2694,8 @@ pub mod pallet {
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeTransferred`].
 		/// - Errors: as [`Pallet::move_stake`], plus [`Error::TransferDisallowed`] and
-		///   [`Error::ColdkeySwapAnnounced`] (the destination coldkey has announced a swap).
+		///   [`Error::ColdkeySwapAnnounced`] (the destination coldkey has announced a swap),
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(86)]
 		#[pallet::weight(
 			T::WeightInfo::transfer_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
@@ -2641,7 +2724,8 @@ pub mod pallet {
 		///
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeSwapped`].
-		/// - Errors: as [`Pallet::move_stake`].
+		/// - Errors: as [`Pallet::move_stake`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(87)]
 		#[pallet::weight(
 			T::WeightInfo::swap_stake().saturating_add(crate::rate_limit_mark_removal::<T>())
@@ -2686,7 +2770,8 @@ pub mod pallet {
 		/// that keeps the price within the limit is unstaked.
 		///
 		/// - Errors: as [`Pallet::remove_stake`], plus [`Error::SlippageTooHigh`] and
-		///   [`Error::ZeroMaxStakeAmount`].
+		///   [`Error::ZeroMaxStakeAmount`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(89)]
 		#[pallet::weight(T::WeightInfo::remove_stake_limit())]
 		pub fn remove_stake_limit(
@@ -2705,7 +2790,8 @@ pub mod pallet {
 		/// Unstake all of the signer's stake on `hotkey` in subnet `netuid`; with
 		/// `limit_price`, only if the marginal price stays at or above it (no partial fill).
 		///
-		/// - Errors: as [`Pallet::remove_stake_limit`].
+		/// - Errors: as [`Pallet::remove_stake_limit`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(103)]
 		#[pallet::weight(T::WeightInfo::remove_stake_limit())]
 		pub fn remove_stake_full_limit(
@@ -3019,7 +3105,8 @@ pub mod pallet {
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::StakeSwapped`].
 		/// - Errors: as [`Pallet::swap_stake`], plus [`Error::SlippageTooHigh`] and
-		///   [`Error::ZeroMaxStakeAmount`].
+		///   [`Error::ZeroMaxStakeAmount`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(90)]
 		#[pallet::weight(
 			T::WeightInfo::swap_stake_limit().saturating_add(crate::rate_limit_mark_removal::<T>())
@@ -3056,7 +3143,8 @@ pub mod pallet {
 		/// - Emits: [`Event::StakeRemoved`] per subnet, then [`Event::StakeAdded`] on root.
 		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NotEnoughStakeToWithdraw`] (no
 		///   alpha stake that can be sold), [`Error::StakingOperationRateLimitExceeded`],
-		///   [`Error::InsufficientLiquidity`], [`Error::TooManyStakingHotkeys`].
+		///   [`Error::InsufficientLiquidity`], [`Error::TooManyStakingHotkeys`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(84)]
 		#[pallet::weight(
 			T::WeightInfo::unstake_all_alpha(u32::from(TotalNetworks::<T>::get()))
@@ -3084,7 +3172,8 @@ pub mod pallet {
 		/// - Emits: [`Event::AlphaRecycled`] with the amount recycled.
 		/// - Errors: [`Error::SubnetNotExists`], [`Error::CannotBurnOrRecycleOnRootSubnet`],
 		///   [`Error::SubtokenDisabled`], [`Error::HotKeyAccountNotExists`],
-		///   [`Error::AmountTooLow`] (zero), [`Error::NotEnoughStakeToWithdraw`] (no stake).
+		///   [`Error::AmountTooLow`] (zero), [`Error::NotEnoughStakeToWithdraw`] (no stake),
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(101)]
 		#[pallet::weight(T::WeightInfo::recycle_alpha())]
 		pub fn recycle_alpha(
@@ -3104,7 +3193,8 @@ pub mod pallet {
 		///
 		/// - Origin: signed by the coldkey that holds the stake.
 		/// - Emits: [`Event::AlphaBurned`] with the amount burned.
-		/// - Errors: as [`Pallet::recycle_alpha`].
+		/// - Errors: as [`Pallet::recycle_alpha`],
+		///   [`Error::StakeUnavailable`] (below the coldkey's stake lock).
 		#[pallet::call_index(102)]
 		#[pallet::weight(T::WeightInfo::burn_alpha())]
 		pub fn burn_alpha(
@@ -3470,6 +3560,65 @@ pub mod pallet {
 			ColdkeySwapAnnouncements::<T>::remove(&who);
 			Self::deposit_event(Event::ColdkeySwapCleared { who });
 			Ok(())
+		}
+
+		/// Lock `amount` alpha of the signer's stake on `netuid` to `hotkey`, building
+		/// conviction over time (README "Stake locks").
+		///
+		/// The lock is subnet-wide: the coldkey's stake on `netuid` (over all hotkeys) may not
+		/// fall below the locked mass. A first lock is created; a second call tops it up after
+		/// rolling it to this block, and must name the same hotkey.
+		///
+		/// - Origin: signed by the coldkey.
+		/// - Emits: [`Event::StakeLocked`].
+		/// - Errors: [`Error::AmountTooLow`], [`Error::SubnetNotExists`],
+		///   [`Error::HotKeyAccountNotExists`], [`Error::LockHotkeyMismatch`],
+		///   [`Error::InsufficientStakeForLock`].
+		#[pallet::call_index(136)]
+		#[pallet::weight(T::WeightInfo::lock_stake())]
+		pub fn lock_stake(
+			origin: OriginFor<T>,
+			hotkey: T::AccountId,
+			netuid: NetUid,
+			amount: u64,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_lock_stake(&coldkey, &hotkey, netuid, amount)
+		}
+
+		/// Point the signer's lock on `netuid` at `destination_hotkey`. The lock is rolled to
+		/// this block first; its conviction is kept if both hotkeys have the same owner, else it
+		/// restarts at 0.
+		///
+		/// - Origin: signed by the coldkey that owns the lock.
+		/// - Emits: [`Event::LockMoved`].
+		/// - Errors: [`Error::HotKeyAccountNotExists`], [`Error::NoExistingLock`].
+		#[pallet::call_index(137)]
+		#[pallet::weight(T::WeightInfo::move_lock())]
+		pub fn move_lock(
+			origin: OriginFor<T>,
+			destination_hotkey: T::AccountId,
+			netuid: NetUid,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_move_lock(&coldkey, &destination_hotkey, netuid)
+		}
+
+		/// Make the signer's lock on `netuid` perpetual (`enabled`: its mass no longer decays)
+		/// or decaying again. The flag may be set before any lock exists.
+		///
+		/// - Origin: signed by the coldkey.
+		/// - Emits: [`Event::PerpetualLockUpdated`].
+		/// - Errors: [`Error::SubnetNotExists`] (enabling on a subnet that does not exist).
+		#[pallet::call_index(138)]
+		#[pallet::weight(T::WeightInfo::set_perpetual_lock())]
+		pub fn set_perpetual_lock(
+			origin: OriginFor<T>,
+			netuid: NetUid,
+			enabled: bool,
+		) -> DispatchResult {
+			let coldkey = ensure_signed(origin)?;
+			Self::do_set_perpetual_lock(&coldkey, netuid, enabled)
 		}
 	}
 }

@@ -94,6 +94,9 @@ pub trait WeightInfo {
 	fn announce_coldkey_swap() -> Weight;
 	fn dispute_coldkey_swap() -> Weight;
 	fn reset_coldkey_swap() -> Weight;
+	fn lock_stake() -> Weight;
+	fn move_lock() -> Weight;
+	fn set_perpetual_lock() -> Weight;
 }
 
 /// Measured weights, with the database costs of the runtime it runs in.
@@ -1882,6 +1885,31 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		Weight::from_parts(20_000_000, 0)
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
+	/// Provisional, hand-written: the lock, its flag, the owner hotkey, the rates, the hotkey's
+	/// owner, up to `LOCK_STAKE_SCAN` (1024) stake reads to prove the stake (two lists plus
+	/// an `Alpha` and a pool per hotkey), both aggregates; writes the lock, its index entry,
+	/// two aggregates.
+	fn lock_stake() -> Weight {
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(Weight::from_parts(4_000_000, 100).saturating_mul(1024))
+			.saturating_add(T::DbWeight::get().reads(10_u64 + 3 * 1024))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Provisional, hand-written: the lock, its flag, the owner hotkey, both hotkeys' owners,
+	/// the rates, two aggregates; writes the old and new lock and index entries, two
+	/// aggregates.
+	fn move_lock() -> Weight {
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(12_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Provisional, hand-written: the subnet, the lock, its flag, the owner hotkey, the rates,
+	/// two aggregates; writes the lock, its index entry, two aggregates, the flag and its index.
+	fn set_perpetual_lock() -> Weight {
+		Weight::from_parts(50_000_000, 8000)
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
 }
 
 /// The same weights with ParityDB's costs, for tests and mock runtimes.
@@ -2214,5 +2242,30 @@ impl WeightInfo for () {
 	fn reset_coldkey_swap() -> Weight {
 		Weight::from_parts(20_000_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	/// Provisional, hand-written: the lock, its flag, the owner hotkey, the rates, the hotkey's
+	/// owner, up to `LOCK_STAKE_SCAN` (1024) stake reads to prove the stake (two lists plus
+	/// an `Alpha` and a pool per hotkey), both aggregates; writes the lock, its index entry,
+	/// two aggregates.
+	fn lock_stake() -> Weight {
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(Weight::from_parts(4_000_000, 100).saturating_mul(1024))
+			.saturating_add(ParityDbWeight::get().reads(10_u64 + 3 * 1024))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+	}
+	/// Provisional, hand-written: the lock, its flag, the owner hotkey, both hotkeys' owners,
+	/// the rates, two aggregates; writes the old and new lock and index entries, two
+	/// aggregates.
+	fn move_lock() -> Weight {
+		Weight::from_parts(60_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(12_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
+	}
+	/// Provisional, hand-written: the subnet, the lock, its flag, the owner hotkey, the rates,
+	/// two aggregates; writes the lock, its index entry, two aggregates, the flag and its index.
+	fn set_perpetual_lock() -> Weight {
+		Weight::from_parts(50_000_000, 8000)
+			.saturating_add(ParityDbWeight::get().reads(10_u64))
+			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 }

@@ -21,6 +21,7 @@
 //! * [`returns`]: a validator's daily dividends and return per 1000 TAO staked;
 //! * [`split`]: largest-remainder pro-rata split;
 //! * [`childkeys`]: stake a parent lends its children, and the dividends it takes back.
+//! * [`locks`]: stake locks: locked-mass decay, conviction growth, proportional splits.
 #![cfg_attr(not(feature = "std"), no_std)]
 #![deny(missing_docs)]
 
@@ -30,6 +31,7 @@ pub mod childkeys;
 pub mod emission;
 mod error;
 pub mod fixed;
+pub mod locks;
 pub mod pool;
 pub mod registration;
 pub mod returns;

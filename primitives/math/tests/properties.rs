@@ -354,3 +354,96 @@ proptest! {
 		prop_assert!(paid <= u128::from(rao));
 	}
 }
+
+// ---- stake locks (subtensor_math::locks) ----
+
+mod lock_properties {
+	use proptest::prelude::*;
+	use subtensor_math::locks::{decay, roll, split_off, LockAmounts, LockKind, LockRates};
+	use subtensor_math::substrate_fixed::types::U64F64;
+
+	const MAX_MASS: u64 = 1 << 62;
+
+	fn c(x: u64) -> U64F64 {
+		U64F64::saturating_from_num(x)
+	}
+
+	fn abs_diff(a: U64F64, b: U64F64) -> U64F64 {
+		if a > b {
+			a - b
+		} else {
+			b - a
+		}
+	}
+
+	/// The composition bound of the module docs: `2 + x·2⁻⁴⁰`.
+	fn bound(x: u128) -> U64F64 {
+		U64F64::saturating_from_num(2u128 + (x >> 40))
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig { cases: 1024, ..ProptestConfig::default() })]
+
+		#[test]
+		fn decay_is_monotone_and_at_most_one(dt in 0u64..50_000_000, extra in 0u64..1_000_000, tau in 1u64..10_000_000) {
+			let a = decay(dt, tau);
+			let b = decay(dt + extra, tau);
+			prop_assert!(a <= U64F64::from_num(1));
+			prop_assert!(b <= a);
+		}
+
+		#[test]
+		fn rolling_never_grows_mass_nor_exceeds_max(mass in 0..MAX_MASS, conv in 0..MAX_MASS, dt in 0u64..20_000_000,
+			unlock in 0u64..5_000_000, maturity in 0u64..5_000_000, perpetual in any::<bool>()) {
+			let lock = LockAmounts { mass, conviction: c(conv) };
+			let rates = LockRates { unlock, maturity };
+			let out = roll(lock, dt, rates, LockKind { perpetual, owner: false });
+			prop_assert!(out.mass <= mass);
+			if perpetual { prop_assert_eq!(out.mass, mass); }
+			// conviction ≤ max(C, M) (plus 1 rao of rounding)
+			prop_assert!(out.conviction <= c(mass.max(conv)) + c(1));
+		}
+
+		#[test]
+		fn conviction_of_a_fresh_perpetual_lock_grows_with_time(mass in 0..MAX_MASS, dt in 0u64..20_000_000, extra in 0u64..20_000_000, maturity in 1u64..5_000_000) {
+			let lock = LockAmounts { mass, conviction: c(0) };
+			let rates = LockRates { unlock: maturity, maturity };
+			let kind = LockKind { perpetual: true, owner: false };
+			let a = roll(lock, dt, rates, kind);
+			let b = roll(lock, dt + extra, rates, kind);
+			prop_assert!(b.conviction + c(1) >= a.conviction);
+			prop_assert!(b.conviction <= c(mass) + c(1));
+		}
+
+		#[test]
+		fn rolling_composes(mass in 0..MAX_MASS, conv in 0..MAX_MASS, a in 0u64..10_000_000, b in 0u64..10_000_000,
+			unlock in 1u64..5_000_000, maturity in 1u64..5_000_000, same in any::<bool>(), perpetual in any::<bool>()) {
+			let rates = LockRates { unlock, maturity: if same { unlock } else { maturity } };
+			let kind = LockKind { perpetual, owner: false };
+			let lock = LockAmounts { mass, conviction: c(conv) };
+			let twice = roll(roll(lock, a, rates, kind), b, rates, kind);
+			let once = roll(lock, a + b, rates, kind);
+			prop_assert!(twice.mass.abs_diff(once.mass) <= 2 + (mass >> 40), "mass {} vs {}", twice.mass, once.mass);
+			let x = u128::from(mass) + u128::from(conv);
+			prop_assert!(abs_diff(twice.conviction, once.conviction) <= bound(x),
+				"conviction {} vs {}", twice.conviction, once.conviction);
+		}
+
+		#[test]
+		fn split_off_is_exact(mass in 0..MAX_MASS, conv in 0..MAX_MASS, amount in any::<u64>()) {
+			let lock = LockAmounts { mass, conviction: c(conv) };
+			let (left, taken) = split_off(lock, amount);
+			prop_assert_eq!(left.mass + taken.mass, mass);
+			prop_assert_eq!(left.conviction + taken.conviction, lock.conviction);
+			prop_assert_eq!(taken.mass, amount.min(mass));
+		}
+
+		#[test]
+		fn long_decay_unlocks_everything(mass in 0..MAX_MASS, tau in 1u64..1_000_000) {
+			let lock = LockAmounts { mass, conviction: c(mass) };
+			let out = roll(lock, tau.saturating_mul(50), LockRates { unlock: tau, maturity: tau }, LockKind { perpetual: false, owner: false });
+			prop_assert_eq!(out.mass, 0);
+			prop_assert!(out.conviction < c(1));
+		}
+	}
+}

@@ -1,4 +1,4 @@
-//! `StakeInfoRuntimeApi`: stake positions, stake availability, fees and (absent) locks.
+//! `StakeInfoRuntimeApi`: stake positions, stake availability, fees and stake locks.
 
 use crate::*;
 use alloc::{collections::btree_map::BTreeMap, vec::Vec};
@@ -17,7 +17,7 @@ pub struct StakeInfo<AccountId> {
 	pub netuid: Compact<u16>,
 	/// The stake, alpha-RAO (TAO on root).
 	pub stake: Compact<u64>,
-	/// The coldkey's locked alpha on the subnet (`Lock`; always 0 here: no stake locks).
+	/// The coldkey's locked alpha on the subnet (`Lock`, rolled to this block).
 	pub locked: Compact<u64>,
 	/// Alpha dividends the hotkey received at the subnet's last epoch.
 	pub emission: Compact<u64>,
@@ -38,7 +38,7 @@ pub type ColdkeyStakeInfo<AccountId> = (AccountId, Vec<StakeInfo<AccountId>>);
 pub struct StakeAvailability {
 	/// The coldkey's stake on the subnet over all hotkeys, alpha-RAO.
 	pub total: Compact<u64>,
-	/// The part locked (always 0 here: no stake locks).
+	/// The part locked (the coldkey's `Lock` on the subnet, rolled to this block).
 	pub locked: Compact<u64>,
 	/// `total − locked`.
 	pub available: Compact<u64>,
@@ -200,19 +200,20 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// `get_coldkey_lock`: the lock of `coldkey` on `netuid`; always `None` on this chain (no
-	/// stake locks).
+	/// `get_coldkey_lock`: the lock of `coldkey` on `netuid` rolled to this block (`None`
+	/// without one).
 	pub fn get_coldkey_lock(coldkey: &T::AccountId, netuid: NetUid) -> Option<LockState> {
 		Self::coldkey_lock(coldkey, netuid)
 	}
 
-	/// `get_hotkey_conviction`: the conviction locked to `hotkey` on `netuid` (0: no stake
-	/// locks on this chain).
+	/// `get_hotkey_conviction`: the conviction locked to `hotkey` on `netuid` now (its
+	/// aggregates, and the owner aggregates if it is the owner hotkey).
 	pub fn get_hotkey_conviction(hotkey: &T::AccountId, netuid: NetUid) -> U64F64 {
 		Self::hotkey_conviction(hotkey, netuid)
 	}
 
-	/// `get_most_convicted_hotkey_on_subnet`: `None` on this chain (no stake locks).
+	/// `get_most_convicted_hotkey_on_subnet`: the hotkey with the most conviction now (`None`
+	/// without locks).
 	pub fn get_most_convicted_hotkey_on_subnet(netuid: NetUid) -> Option<T::AccountId> {
 		Self::most_convicted_hotkey(netuid)
 	}

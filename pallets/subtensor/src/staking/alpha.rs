@@ -40,6 +40,7 @@ impl<T: Config> Pallet<T> {
 			// A position worth 0 rao (shares below one rao's worth) is cleared too.
 			let held = Self::stake_of(hotkey, coldkey, netuid);
 			let change = Self::quote_debit(hotkey, coldkey, netuid, held)?;
+			Self::ensure_available_to_unstake(coldkey, netuid, change.amount)?;
 			let swap = Self::quote_sell(netuid, change.amount, false)?;
 			tao = tao.checked_add(swap.amount_out).ok_or(Error::<T>::Overflow)?;
 			sales.push((netuid, change, swap));
@@ -140,6 +141,8 @@ impl<T: Config> Pallet<T> {
 		// As on the reference chain, the amount is an upper bound: it is capped at the stake.
 		let held = Self::stake_of(hotkey, coldkey, netuid);
 		ensure!(held > 0, Error::<T>::NotEnoughStakeToWithdraw);
-		Ok(Self::quote_debit(hotkey, coldkey, netuid, amount.min(held))?)
+		let change = Self::quote_debit(hotkey, coldkey, netuid, amount.min(held))?;
+		Self::ensure_available_to_unstake(coldkey, netuid, change.amount)?;
+		Ok(change)
 	}
 }

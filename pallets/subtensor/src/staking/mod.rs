@@ -11,7 +11,7 @@
 
 mod alpha;
 mod children;
-mod locks;
+pub(crate) mod locks;
 mod stake;
 mod take;
 mod transition;

@@ -148,6 +148,7 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::SlippageTooHigh
 			);
 		}
+		Self::ensure_available_to_unstake(coldkey, netuid, change.amount)?;
 		let swap = Self::quote_sell(netuid, change.amount, false)?;
 		// A partial unstake must be worth the minimum stake; a full one may be any size.
 		if change.shares != substrate_fixed::types::U64F64::from_bits(0) {
@@ -218,6 +219,7 @@ impl<T: Config> Pallet<T> {
 		let mut quoted = alloc::vec::Vec::new();
 		for (netuid, held) in plans {
 			let change = Self::quote_debit(hotkey, coldkey, netuid, held)?;
+			Self::ensure_available_to_unstake(coldkey, netuid, change.amount)?;
 			let swap = Self::quote_sell(netuid, change.amount, false)?;
 			quoted.push((netuid, change, swap));
 		}
@@ -249,6 +251,10 @@ impl<T: Config> Pallet<T> {
 			.saturating_mul(u128::from(T::MinStake::get()))
 			/ 1_000_000;
 		if u128::from(Self::alpha_to_tao_at_spot(netuid, left)) >= threshold {
+			return;
+		}
+		// Never below the coldkey's lock: the remainder then stays.
+		if Self::ensure_available_to_unstake(coldkey, netuid, left).is_err() {
 			return;
 		}
 		// All or nothing: a failure part-way rolls its writes back.

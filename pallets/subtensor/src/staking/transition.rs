@@ -191,6 +191,11 @@ impl<T: Config> Pallet<T> {
 			t.origin_netuid,
 		)?;
 		let debit = Self::quote_debit(t.origin_hotkey, t.origin_coldkey, t.origin_netuid, alpha)?;
+		// Alpha leaving the coldkey's stake on the origin subnet may not go below its lock;
+		// moves between its own hotkeys on one subnet keep its stake there whole.
+		if t.origin_netuid != t.destination_netuid || t.origin_coldkey != t.destination_coldkey {
+			Self::ensure_available_to_unstake(t.origin_coldkey, t.origin_netuid, debit.amount)?;
+		}
 		if by == PlacedBy::Own {
 			Self::ensure_staking_hotkey_slot(t.destination_coldkey, t.destination_hotkey)?;
 		}

@@ -70,7 +70,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Pay up to `max` stake positions of dissolved subnet `netuid` their part of the pot, into
 	/// their coldkeys' free balances, and with what is left of `max` remove its childkey links
-	/// (one parent's links or pending request per unit); once none is left, recycle what the pot
+	/// (one parent's links or pending request per unit), then its stake locks (one lock, flag
+	/// or aggregate per unit); once none is left, recycle what the pot
 	/// has left and free the netuid. Returns the units done (for the weight: a parent's links
 	/// cost less than a position's payout).
 	pub(crate) fn pay_dissolved_stakers(netuid: NetUid, max: u32) -> u32 {
@@ -95,7 +96,14 @@ impl<T: Config> Pallet<T> {
 			paid =
 				paid.saturating_add(Self::take_subnet_childkeys(netuid, max.saturating_sub(paid)));
 		}
-		if Self::subnet_has_stake_positions(netuid) || Self::subnet_has_childkeys(netuid) {
+		// Then its stake locks, in the same budget.
+		if paid < max {
+			paid = paid.saturating_add(Self::take_subnet_locks(netuid, max.saturating_sub(paid)));
+		}
+		if Self::subnet_has_stake_positions(netuid)
+			|| Self::subnet_has_childkeys(netuid)
+			|| Self::subnet_has_locks(netuid)
+		{
 			DissolvingSubnets::<T>::insert(netuid, payout);
 			return paid;
 		}

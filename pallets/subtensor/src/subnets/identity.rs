@@ -56,6 +56,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::coldkey_may_use_hotkey(&owner, hotkey), Error::<T>::NonAssociatedColdKey);
 		Self::ensure_can_own_hotkey(&owner, hotkey)?;
 		Self::create_account_if_non_existent(&owner, hotkey)?;
+		let previous = SubnetOwnerHotkey::<T>::get(netuid);
+		Self::on_owner_hotkey_changed(netuid, previous.as_ref(), hotkey);
 		SubnetOwnerHotkey::<T>::insert(netuid, hotkey.clone());
 		SubnetOwnerHotkeyLastSet::<T>::insert(netuid, block);
 		Self::deposit_event(Event::SubnetOwnerHotkeySet(netuid, hotkey.clone()));

@@ -10,7 +10,9 @@
 //! (`IdentitiesV2`, unless the new coldkey has one), its rate-limit records
 //! (`LastHotkeySwapOnNetuid`; `LastRateLimitedBlock` restarts at the swap for the new coldkey)
 //! and its announcement and dispute are removed. Positions move by renaming keys: shares do not
-//! change. The stake-lock and root-claim items are always empty on this chain.
+//! change. Its stake locks (`Lock`, `LockingColdkeys`) and perpetual flags (`DecayingLock`,
+//! `PerpetualLockIndex`) move as stored, so the lock totals do not change; the new coldkey may
+//! have no lock (`ActiveLockExists`). Root claims do not exist on this chain.
 
 use crate::*;
 use alloc::vec::Vec;
@@ -51,6 +53,7 @@ impl<T: Config> Pallet<T> {
 				ensure!(positions.len() <= bound, Error::<T>::TooManyStakePositionsToSwap);
 			}
 		}
+		let lock_netuids = Self::coldkey_locks_to_swap(old, new)?;
 		let owned = OwnedHotkeys::<T>::get(old);
 		let mut new_owned = OwnedHotkeys::<T>::get(new);
 		for h in owned.iter() {
@@ -69,6 +72,7 @@ impl<T: Config> Pallet<T> {
 				StakingOperationRateLimiter::<T>::insert((hotkey, new, netuid), true);
 			}
 		}
+		Self::swap_coldkey_locks(old, new, &lock_netuids);
 		// The new coldkey's lists are empty (checked): they are the old one's.
 		StakingHotkeys::<T>::insert(new, StakingHotkeys::<T>::take(old));
 		if StakingHotkeys::<T>::get(new).is_empty() {

@@ -14,11 +14,14 @@
 //! | stake: `TotalHotkeyAlpha`, `TotalHotkeyShares`, `Alpha`, `SubnetStakePositions`, `StakingOperationRateLimiter` | every position | positions on `n` |
 //! | stakers' lists: `StakingHotkeys` / `ReceivedStakeHotkeys`, `LastColdkeyHotkeyStakeBlock` | moved | new listed, old kept while staked |
 //! | `Delegates` (take), `LastTxBlockDelegateTake`, `LastRateLimitedBlock(LastTxBlock)` | moved | `Delegates` stays; the two blocks copied |
+//! | stake locks to the old hotkey: `Lock`, `LockingColdkeys`, `HotkeyLock`, `DecayingHotkeyLock` (the owner buckets stay with the subnet) | every subnet | `n` |
 //!
 //! Not moved, deliberately: everything kept per UID (`Weights`, `Bonds`, the epoch vectors,
 //! `LastUpdate`, `BlockAtRegistration`, `PruningScores`): the UID stays, only its hotkey
-//! changes, as on the reference chain. The stake-lock and root-claim items (`Lock`,
-//! `HotkeyLock`, `RootClaimable`, `RootClaimed`, …) are always empty on this chain. Unrevealed
+//! changes, as on the reference chain. Locks move as stored (at most
+//! `MAX_SWAP_STAKE_POSITIONS` of them, `TooManyLocksToSwap`); the new hotkey must be the target
+//! of no lock on the moved subnets (`NewHotKeyHasLocks`), so that no lock total is merged or
+//! changes bucket. Root claims do not exist on this chain. Unrevealed
 //! `WeightCommits` move, but their hashes commit to the old hotkey, so they can no longer be
 //! revealed and expire (as on the reference chain).
 //!
@@ -81,6 +84,8 @@ impl<T: Config> Pallet<T> {
 		for n in &subnets {
 			ensure!(Self::childkeys_swappable(old, new, *n), Error::<T>::NewHotKeyHasChildkeys);
 		}
+		// The locks to the old hotkey (bounded; the new one must be the target of none).
+		let locks = Self::hotkey_locks_to_swap(old, new, &subnets)?;
 		let interval = T::HotkeySwapOnSubnetInterval::get();
 		for n in &cooled {
 			// A first swap (no record) is never gated, whatever the chain's age.
@@ -161,6 +166,9 @@ impl<T: Config> Pallet<T> {
 
 		// Per-subnet items.
 		for n in &subnets {
+			let coldkeys: Vec<T::AccountId> =
+				locks.iter().filter(|(ln, _)| ln == n).map(|(_, c)| c.clone()).collect();
+			Self::swap_hotkey_locks(old, new, *n, &coldkeys);
 			Self::swap_hotkey_subnet_items(old, new, *n);
 		}
 

@@ -17,6 +17,7 @@ mod genesis;
 mod hardening;
 mod hooks;
 mod issuance;
+mod locks;
 mod migrations;
 mod registration;
 mod rpc_info;

@@ -406,8 +406,9 @@ fn rpc_stake_availability_fee_and_lock_read_storage() {
 		assert!(SubtensorModule::get_stake_availability_for_coldkeys(vec![CHARLIE], Some(vec![]))
 			[&CHARLIE]
 			.is_empty());
-		// The API reads the lock storage (were a lock ever written).
-		let lock = LockState { locked_mass: 5, conviction: U64F64::from_num(2), last_update: 9 };
+		// The API reads the lock storage, rolled to this block (a lock of this block: as stored).
+		let now = SubtensorModule::current_block();
+		let lock = LockState { locked_mass: 5, conviction: U64F64::from_num(2), last_update: now };
 		Lock::<Test>::insert((CHARLIE, NET, HOT_B), lock);
 		assert_eq!(SubtensorModule::get_coldkey_lock(&CHARLIE, NET), Some(lock));
 		assert_eq!(SubtensorModule::get_hotkey_conviction(&HOT_B, NET), U64F64::from_num(0));

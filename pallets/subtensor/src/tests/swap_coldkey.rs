@@ -49,6 +49,12 @@ fn rich_coldkey_state() -> NetUid {
 	));
 	assert_ok!(SubtensorModule::swap_hotkey(RuntimeOrigin::signed(OLD_COLD), HOT_A, HOT_D, None));
 	assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(OLD_COLD), HOT_D, net, TAO));
+	// Stake locks: a perpetual one on the subnet (to its owner hotkey), one on root to Bob's
+	// hotkey, and a perpetual flag alone on root.
+	let cold = RuntimeOrigin::signed(OLD_COLD);
+	assert_ok!(SubtensorModule::set_perpetual_lock(cold.clone(), net, true));
+	assert_ok!(SubtensorModule::lock_stake(cold.clone(), HOT_D, net, 2 * TAO));
+	assert_ok!(SubtensorModule::lock_stake(cold.clone(), HOT_B, ROOT_NETUID, TAO / 2));
 	net
 }
 
@@ -91,6 +97,9 @@ fn an_announced_swap_after_the_delay_leaves_the_old_coldkey_nowhere() {
 		assert_eq!(SubnetOwner::<Test>::get(net), Some(NEW_COLD));
 		assert_eq!(Owner::<Test>::get(HOT_D), NEW_COLD);
 		assert!(IdentitiesV2::<Test>::get(NEW_COLD).is_some());
+		assert_eq!(SubtensorModule::locked_alpha(&NEW_COLD, net), 2 * TAO);
+		assert!(SubtensorModule::is_perpetual_lock(&NEW_COLD, net));
+		assert!(Lock::<Test>::contains_key((NEW_COLD, ROOT_NETUID, HOT_B)));
 		System::assert_last_event(
 			Event::ColdkeySwapped { old_coldkey: OLD_COLD, new_coldkey: NEW_COLD }.into(),
 		);

@@ -98,6 +98,12 @@ fn rich_state() -> (NetUid, NetUid) {
 	// This block: Bob's fresh stake carries the same-block mark.
 	assert_ok!(SubtensorModule::add_stake(RuntimeOrigin::signed(BOB), OLD, net1, TAO));
 	LastRateLimitedBlock::<Test>::insert(RateLimitKey::LastTxBlock(OLD), 1);
+	// Stake locks to OLD: Bob's on net1 (OLD is its owner hotkey: the owner bucket), Bob's
+	// perpetual one and Alice's decaying one on net2 (OLD's hotkey buckets).
+	assert_ok!(SubtensorModule::lock_stake(RuntimeOrigin::signed(BOB), OLD, net1, TAO));
+	assert_ok!(SubtensorModule::set_perpetual_lock(RuntimeOrigin::signed(BOB), net2, true));
+	assert_ok!(SubtensorModule::lock_stake(RuntimeOrigin::signed(BOB), OLD, net2, TAO));
+	assert_ok!(SubtensorModule::lock_stake(RuntimeOrigin::signed(ALICE), OLD, net2, TAO));
 	(net1, net2)
 }
 
@@ -151,6 +157,12 @@ fn swapping_on_every_subnet_leaves_the_old_hotkey_nowhere() {
 		assert_eq!(SubtensorModule::get_parents(&NEW, net2), vec![(1 << 61, HOT_C)]);
 		assert_eq!(ChildkeyTake::<Test>::get(NEW, net1), 100);
 		assert!(PendingChildKeys::<Test>::get(net2, NEW).is_some());
+		assert!(Lock::<Test>::contains_key((BOB, net1, NEW)));
+		assert!(Lock::<Test>::contains_key((BOB, net2, NEW)));
+		assert!(Lock::<Test>::contains_key((ALICE, net2, NEW)));
+		assert!(HotkeyLock::<Test>::contains_key(net2, NEW));
+		assert!(DecayingHotkeyLock::<Test>::contains_key(net2, NEW));
+		assert!(DecayingOwnerLock::<Test>::contains_key(net1));
 		System::assert_last_event(
 			Event::HotkeySwapped { coldkey: ALICE, old_hotkey: OLD, new_hotkey: NEW }.into(),
 		);
