@@ -153,7 +153,7 @@ const PAUPER: u64 = 9_999;
 const STRAY_HOTKEY: u64 = 7_777;
 /// The blocks of `fuzz_fixed_seed` (about a minute on the shared test machine, see the report
 /// printed at the end).
-const DEFAULT_BLOCKS: u64 = 300;
+const DEFAULT_BLOCKS: u64 = 500;
 /// The keeper brings `MaxAllowedUids` back to at most this.
 const MAX_UIDS: u16 = 32;
 const DEFAULT_SEED: u64 = 0x5eed_f00d_2026_1202;
@@ -646,14 +646,36 @@ fn arms() -> Vec<(u32, Arm)> {
 		(2, |g| {
 			let cold = g.coldkey();
 			let hotkey = g.own_hotkey(cold);
-			// Half the time below the default take (so that the call can succeed).
-			let take = if g.rng.chance(1, 2) { g.rng.below(11_796) as u16 } else { g.u16_edge() };
+			// Mostly a hotkey the coldkey really owns, below its current take (so that the call
+			// can succeed).
+			let owned = pallet_subtensor::OwnedHotkeys::<Test>::get(cold).into_inner();
+			let hotkey =
+				if !owned.is_empty() && g.rng.chance(3, 4) { g.rng.pick(&owned) } else { hotkey };
+			let current = pallet_subtensor::Delegates::<Test>::get(hotkey);
+			let take = if g.rng.chance(3, 4) && current > 0 {
+				g.rng.below(u64::from(current)) as u16
+			} else {
+				g.u16_edge()
+			};
 			(Who::Signed(cold), sub(SCall::decrease_take { hotkey, take }))
 		}),
-		(2, |g| {
+		(3, |g| {
 			let cold = g.coldkey();
 			let hotkey = g.own_hotkey(cold);
-			let take = if g.rng.bool() { g.u16_edge() } else { g.rng.below(11_797) as u16 };
+			// Mostly a hotkey the coldkey really owns (swaps change ownership), just above its
+			// current take and within the current maximum (so that it can succeed).
+			let owned = pallet_subtensor::OwnedHotkeys::<Test>::get(cold).into_inner();
+			let hotkey =
+				if !owned.is_empty() && g.rng.chance(3, 4) { g.rng.pick(&owned) } else { hotkey };
+			let current = pallet_subtensor::Delegates::<Test>::get(hotkey);
+			let max = pallet_subtensor::MaxDelegateTake::<Test>::get();
+			let take = if g.rng.chance(3, 4) && current < max {
+				current + 1 + g.rng.below(u64::from(max - current)) as u16
+			} else if g.rng.bool() {
+				g.u16_edge()
+			} else {
+				g.rng.below(11_797) as u16
+			};
 			(Who::Signed(cold), sub(SCall::increase_take { hotkey, take }))
 		}),
 		(2, |g| {
@@ -680,9 +702,22 @@ fn arms() -> Vec<(u32, Arm)> {
 		}),
 		(2, |g| {
 			let cold = g.coldkey();
-			let hotkey = if g.rng.chance(4, 5) { g.own_hotkey(cold) } else { g.any_hotkey() };
+			let owned = pallet_subtensor::OwnedHotkeys::<Test>::get(cold).into_inner();
+			let hotkey = if !owned.is_empty() && g.rng.chance(4, 5) {
+				g.rng.pick(&owned)
+			} else {
+				g.any_hotkey()
+			};
 			let netuid = g.netuid();
-			let take = if g.rng.chance(3, 4) { g.rng.below(11_797) as u16 } else { g.u16_edge() };
+			let (min, max) = (
+				pallet_subtensor::MinChildkeyTake::<Test>::get(),
+				pallet_subtensor::MaxChildkeyTake::<Test>::get(),
+			);
+			let take = if g.rng.chance(3, 4) && min <= max {
+				min + g.rng.below(u64::from(max - min) + 1) as u16
+			} else {
+				g.u16_edge()
+			};
 			(Who::Signed(cold), sub(SCall::set_childkey_take { hotkey, netuid, take }))
 		}),
 		(3, |g| {
@@ -955,10 +990,20 @@ fn arms() -> Vec<(u32, Arm)> {
 			let new_coldkey_hash = BlakeTwo256::hash_of(&to);
 			(Who::Signed(cold), sub(SCall::announce_coldkey_swap { new_coldkey_hash }))
 		}),
-		(1, |g| {
-			// Usually the coldkey that has an announcement, to its announced target.
-			let announced: Vec<u64> =
-				pallet_subtensor::ColdkeySwapAnnouncements::<Test>::iter_keys().collect();
+		(2, |g| {
+			// Usually a coldkey whose undisputed announcement is due, to its announced target.
+			let now = System::block_number();
+			let due: Vec<u64> = pallet_subtensor::ColdkeySwapAnnouncements::<Test>::iter()
+				.filter(|(c, (when, _))| {
+					*when <= now && !pallet_subtensor::ColdkeySwapDisputes::<Test>::contains_key(c)
+				})
+				.map(|(c, _)| c)
+				.collect();
+			let announced: Vec<u64> = if due.is_empty() {
+				pallet_subtensor::ColdkeySwapAnnouncements::<Test>::iter_keys().collect()
+			} else {
+				due
+			};
 			let cold = if !announced.is_empty() && g.rng.chance(3, 4) {
 				g.rng.pick(&announced)
 			} else {

@@ -3398,7 +3398,8 @@ pub mod pallet {
 		///   [`Error::HotKeyAlreadyRegisteredInSubNet`],
 		///   [`Error::HotKeySwapOnSubnetIntervalNotPassed`], [`Error::NewHotKeyHasStake`],
 		///   [`Error::TooManyStakePositionsToSwap`], [`Error::TooManyOwnedHotkeys`],
-		///   [`Error::NotEnoughBalanceToPaySwapHotKey`], [`Error::NewHotKeyHasChildkeys`].
+		///   [`Error::NotEnoughBalanceToPaySwapHotKey`], [`Error::NewHotKeyHasChildkeys`],
+		///   [`Error::NewHotKeyHasLocks`], [`Error::TooManyLocksToSwap`].
 		#[pallet::call_index(70)]
 		#[pallet::weight(T::WeightInfo::swap_hotkey(
 			crate::MAX_SWAP_SUBNETS,
