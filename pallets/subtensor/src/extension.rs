@@ -495,19 +495,22 @@ where
 	T: Config + Send + Sync,
 	<T as frame_system::Config>::RuntimeCall: IsSubType<Call<T>>,
 {
-	/// Every `(account, call)` the transaction dispatches, the outer one first, at most
-	/// [`MAX_NESTED_CALLS`] (`None` beyond).
-	fn acting(
+	/// The `(account, call)` pairs the transaction dispatches below its outer call (signed by
+	/// `who`), at most [`MAX_NESTED_CALLS`] with the outer one (`None` beyond). Only nested
+	/// calls are copied: a plain transaction (no proxy, multisig or batch) costs nothing here.
+	fn nested_acting(
 		who: &T::AccountId,
 		call: &<T as frame_system::Config>::RuntimeCall,
 	) -> Option<Vec<(T::AccountId, <T as frame_system::Config>::RuntimeCall)>> {
-		let mut out = alloc::vec![(who.clone(), call.clone())];
-		let mut next = 0;
-		while let Some((account, c)) = out.get(next).cloned() {
-			out.extend(T::NestedCalls::nested(&account, &c));
-			if out.len() > MAX_NESTED_CALLS {
+		let mut out = T::NestedCalls::nested(who, call);
+		let mut next: usize = 0;
+		loop {
+			if out.len() >= MAX_NESTED_CALLS {
 				return None;
 			}
+			let Some((account, c)) = out.get(next) else { break };
+			let more = T::NestedCalls::nested(account, c);
+			out.extend(more);
 			next = next.saturating_add(1);
 		}
 		Some(out)
@@ -526,12 +529,13 @@ where
 		)
 	}
 
-	/// The distinct accounts a transaction acts as (for the guard's weight: two reads each).
+	/// The distinct accounts a transaction acts as, its signer included (for the guard's
+	/// weight).
 	fn acting_accounts(who: &T::AccountId, call: &<T as frame_system::Config>::RuntimeCall) -> u64 {
-		let all = Self::acting(who, call).unwrap_or_default();
+		let nested = Self::nested_acting(who, call).unwrap_or_default();
 		let distinct: alloc::collections::BTreeSet<&T::AccountId> =
-			all.iter().map(|(a, _)| a).collect();
-		u64::try_from(distinct.len()).unwrap_or(u64::MAX).max(1)
+			core::iter::once(who).chain(nested.iter().map(|(a, _)| a)).collect();
+		u64::try_from(distinct.len()).unwrap_or(u64::MAX)
 	}
 }
 
@@ -578,10 +582,12 @@ where
 		// the calls it dispatches (a proxy's real account, a multisig account, a derivative),
 		// so that a proxy or multisig of an announced coldkey is frozen too.
 		if let Some(who) = origin.as_signer() {
-			let acting =
-				Self::acting(who, call).ok_or(CustomTransactionError::TooManyNestedCalls)?;
+			Pallet::<T>::check_coldkey_swap(who, Self::swap_call(call))
+				.map_err(CustomTransactionError::from)?;
+			let nested =
+				Self::nested_acting(who, call).ok_or(CustomTransactionError::TooManyNestedCalls)?;
 			let checks: alloc::collections::BTreeSet<(T::AccountId, bool)> =
-				acting.into_iter().map(|(account, c)| (account, Self::swap_call(&c))).collect();
+				nested.into_iter().map(|(account, c)| (account, Self::swap_call(&c))).collect();
 			for (account, allowed) in &checks {
 				Pallet::<T>::check_coldkey_swap(account, *allowed)
 					.map_err(CustomTransactionError::from)?;

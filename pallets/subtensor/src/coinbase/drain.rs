@@ -124,16 +124,13 @@ impl<T: Config> Pallet<T> {
 				*entry = entry.saturating_add(amount);
 			}
 		}
-		let tao_weight = u128::from(TaoWeight::<T>::get());
+		let tao_weight = TaoWeight::<T>::get();
 		let parts: Vec<(T::AccountId, u128, u128)> = shares
 			.into_iter()
 			.map(|(hotkey, d)| {
 				let alpha = TotalHotkeyAlpha::<T>::get(&hotkey, netuid);
 				let root = TotalHotkeyAlpha::<T>::get(&hotkey, ROOT_NETUID);
-				let root_w = u128::from(root)
-					.saturating_mul(tao_weight)
-					.checked_div(u128::from(u64::MAX))
-					.unwrap_or(0);
+				let root_w = u128::from(subtensor_math::childkeys::proportion_of(root, tao_weight));
 				let whole = u128::from(alpha).saturating_add(root_w);
 				let rd = u128::from(d).saturating_mul(root_w).checked_div(whole).unwrap_or(0);
 				(hotkey, u128::from(d).saturating_sub(rd), rd)
